@@ -1,0 +1,16 @@
+import { type Env, intFrom, stringFrom } from '@gosight/common/env';
+import { type InfraConfig, infraConfigFrom } from '@gosight/common/infra-config';
+
+export interface ApiConfig {
+  host: string;
+  port: number;
+  infra: InfraConfig;
+}
+
+export function apiConfigFrom(env: Env): ApiConfig {
+  return {
+    host: stringFrom(env, 'GOSIGHT_API_HOST', '127.0.0.1'),
+    port: intFrom(env, 'GOSIGHT_API_PORT', 7200, 0, 65535),
+    infra: infraConfigFrom(env),
+  };
+}

@@ -1,0 +1,53 @@
+import { createClient } from '@clickhouse/client';
+import { type InfraConfig, infraConfigFrom } from './infra-config.ts';
+import { createKafka } from './kafka.ts';
+import { migrateAll } from './migrate.ts';
+import { topicsFor } from './topics.ts';
+
+export interface TestInfra {
+  config: InfraConfig;
+  cleanup(): Promise<void>;
+}
+
+// Real servers, private names: a test gets its own Kafka topics and ClickHouse
+// database (PostgreSQL rows are scoped by unique project ids), migrated like
+// production, and removed afterwards.
+export async function createTestInfra(name: string): Promise<TestInfra> {
+  const suffix = `${name}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const config: InfraConfig = {
+    ...infraConfigFrom(process.env),
+    topicPrefix: `test.${suffix}`,
+    clickhouseDatabase: `test_${suffix}`,
+  };
+  await migrateAll(config, () => {});
+  return {
+    config,
+    async cleanup() {
+      const clickhouse = createClient({ url: config.clickhouseUrl });
+      await clickhouse.command({ query: `DROP DATABASE IF EXISTS ${config.clickhouseDatabase}` });
+      await clickhouse.close();
+      const admin = createKafka(config.kafkaBrokers, 'gosight-test-cleanup').admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: Object.values(topicsFor(config.topicPrefix)) });
+      await admin.disconnect();
+    },
+  };
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

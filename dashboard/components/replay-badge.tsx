@@ -1,0 +1,3 @@
+export function ReplayBadge() {
+  return <span className="badge">Replay</span>;
+}

@@ -1,0 +1,30 @@
+import { startServices } from './services.ts';
+
+// `npm start` ends here: runs every GoSight process until Ctrl-C.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[0].startsWith('GOSIGHT_') && entry[1] !== undefined,
+  ),
+);
+const log = (line: string) => console.log(line);
+const services = await startServices({
+  ports: { ingestor: 7100, api: 7200, dashboard: 7300, demo: 7400 },
+  env,
+  demoProjectKey: env.GOSIGHT_DEMO_PROJECT_KEY ?? 'gs_demo_write_key',
+  log,
+});
+console.log(`
+GoSight is running.
+  Demo site (click around here):  ${services.urls.demo}
+  Dashboard (watch the replays):  ${services.urls.dashboard}
+  Ingestor (Connect/gRPC/gRPC-Web): ${services.urls.ingestor}
+  API (Connect/gRPC/gRPC-Web):    ${services.urls.api}
+Ctrl-C stops the services; 'npm run stack down' stops Kafka, ClickHouse, PostgreSQL and Redis.
+`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    console.log('stopping GoSight services…');
+    await services.stop();
+    process.exit(0);
+  });
+}

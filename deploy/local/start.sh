@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# `npm start`: the whole stack with a demo site producing real sessions.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source deploy/local/prepare.sh
+npx tsx common/src/seed-demo-cli.ts
+exec npx tsx deploy/local/start-services.ts

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { snippetTag } from './snippet-tag.ts';
+
+export interface DemoServerOptions {
+  port: number;
+  host?: string;
+  // Where the SDK sends batches (the ingestor's base URL).
+  ingestUrl: string;
+  projectKey: string;
+  // The built IIFE served as /sdk.js.
+  sdkFile?: string;
+}
+
+export interface DemoServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
+const DEFAULT_SDK_FILE = fileURLToPath(new URL('../dist/sdk.js', import.meta.url));
+const PAGES = new Set(['/index.html', '/checkout.html']);
+const ASSETS = new Set(['/shop.js', '/style.css']);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+// A fake shop with the GoSight snippet in every page. The pages load /sdk.js
+// from this server and send to ingestUrl.
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const sdkFile = options.sdkFile ?? DEFAULT_SDK_FILE;
+  const tag = snippetTag('/sdk.js', { projectKey: options.projectKey, endpoint: options.ingestUrl });
+
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://demo').pathname;
+    const page = path === '/' ? '/index.html' : path;
+    try {
+      let body: string | Buffer;
+      if (PAGES.has(page)) {
+        body = (await readFile(join(DEMO_DIR, page), 'utf8')).replace('<head>', `<head>\n    ${tag}`);
+      } else if (ASSETS.has(page)) {
+        body = await readFile(join(DEMO_DIR, page));
+      } else if (page === '/sdk.js') {
+        body = await readFile(sdkFile);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(page)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+import { gunzipSync } from 'node:zlib';
+import { ReplayEncoding } from '@gosight/proto/v1/events_pb';
+import { describe, expect, it } from 'vitest';
+import { encodeChunk, encodeChunkSync } from './encode-chunk.ts';
+
+const raw = {
+  sessionId: 's1',
+  sequence: 4,
+  events: [
+    { type: 4, timestamp: 1_000, data: { href: 'http://x/' } },
+    { type: 2, timestamp: 1_001, data: { node: {} } },
+    { type: 3, timestamp: 1_500, data: { source: 1 } },
+  ],
+};
+
+describe('encodeChunk', () => {
+  it('gzips the JSON array and fills the summary', async () => {
+    const chunk = await encodeChunk(raw, true);
+    expect(chunk.encoding).toBe(ReplayEncoding.GZIP_JSON);
+    expect(JSON.parse(gunzipSync(chunk.data).toString('utf8'))).toEqual(raw.events);
+    expect(chunk).toMatchObject({
+      sequence: 4,
+      firstTimestampMs: 1_000n,
+      lastTimestampMs: 1_500n,
+      eventCount: 3,
+      hasFullSnapshot: true,
+    });
+  });
+
+  it('sends plain JSON when asked not to compress', async () => {
+    for (const chunk of [await encodeChunk(raw, false), encodeChunkSync(raw)]) {
+      expect(chunk.encoding).toBe(ReplayEncoding.JSON);
+      expect(JSON.parse(new TextDecoder().decode(chunk.data))).toEqual(raw.events);
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from './key-value-store.ts';
+import { SESSION_IDLE_MS } from './session.ts';
+import { createSessionTracker } from './session-tracker.ts';
+
+function ids() {
+  let n = 0;
+  return () => `s${++n}`;
+}
+
+const T0 = new Date(2025, 2, 10, 12, 0).getTime();
+
+describe('createSessionTracker', () => {
+  it('numbers events and chunks per session and restarts them in a new one', () => {
+    const tracker = createSessionTracker(createMemoryStore(), ids());
+    expect(tracker.nextEventSequence(T0)).toEqual({ sessionId: 's1', sequence: 0 });
+    expect(tracker.nextEventSequence(T0 + 10)).toEqual({ sessionId: 's1', sequence: 1 });
+    expect(tracker.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 0 });
+    const later = T0 + 20 + SESSION_IDLE_MS;
+    expect(tracker.nextEventSequence(later)).toEqual({ sessionId: 's2', sequence: 0 });
+    expect(tracker.nextChunkSequence()).toEqual({ sessionId: 's2', sequence: 0 });
+  });
+
+  it('continues the stored session on the next page load', () => {
+    const store = createMemoryStore();
+    const first = createSessionTracker(store, ids());
+    first.nextEventSequence(T0);
+    first.nextChunkSequence();
+    const second = createSessionTracker(store, () => 'unused');
+    expect(second.nextEventSequence(T0 + 5_000)).toEqual({ sessionId: 's1', sequence: 1 });
+    expect(second.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 1 });
+  });
+
+  it('tells listeners about a new session, with the previous one', () => {
+    const tracker = createSessionTracker(createMemoryStore(), ids());
+    const seen: [string | undefined, string][] = [];
+    tracker.onStart((previous, next) => seen.push([previous?.id, next.id]));
+    tracker.touch(T0);
+    tracker.touch(T0 + 60_000);
+    tracker.touch(T0 + 60_000 + SESSION_IDLE_MS);
+    expect(seen).toEqual([
+      [undefined, 's1'],
+      ['s1', 's2'],
+    ]);
+  });
+
+  it('does not count chunk numbering as activity', () => {
+    const tracker = createSessionTracker(createMemoryStore(), ids());
+    tracker.touch(T0);
+    tracker.nextChunkSequence();
+    expect(tracker.touch(T0 + SESSION_IDLE_MS).id).toBe('s2');
+  });
+
+  it('ignores corrupt stored state', () => {
+    const store = createMemoryStore();
+    store.set('gosight_session', '{"id":42}');
+    expect(createSessionTracker(store, ids()).touch(T0).id).toBe('s1');
+  });
+});
