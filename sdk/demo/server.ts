@@ -42,7 +42,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     try {
       let body: string | Buffer;
       if (PAGES.has(page)) {
-        body = (await readFile(join(DEMO_DIR, page), 'utf8')).replace('<head>', `<head>\n    ${tag}`);
+        body = (await readFile(join(DEMO_DIR, page), 'utf8')).replace('</head>', `  ${tag}\n  </head>`);
       } else if (ASSETS.has(page)) {
         body = await readFile(join(DEMO_DIR, page));
       } else if (page === '/sdk.js') {

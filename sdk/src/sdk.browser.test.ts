@@ -62,7 +62,7 @@ function decodeChunk(chunk: ReplayChunk): { type: number; timestamp: number }[] 
 }
 
 describe('the SDK in Chromium, loaded by the snippet', () => {
-  it('sends page views, clicks and replay, masks input, and retries a failed batch', async () => {
+  it('sends page views, clicks and replay, masks input, retries a failed batch, rotates sessions', async () => {
     ingest.failNext(1);
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
     const page = await context.newPage();
@@ -133,7 +133,24 @@ describe('the SDK in Chromium, loaded by the snippet', () => {
           .filter((c) => c.hasFullSnapshot).length >= 2,
       10_000,
     );
+
+    // 31 idle minutes later, the next click opens a new session whose replay starts with a full snapshot.
+    await page.evaluate(() => {
+      const key = 'gosight_session';
+      const state = JSON.parse(localStorage.getItem(key) ?? '{}');
+      state.lastActivityMs -= 31 * 60 * 1000;
+      localStorage.setItem(key, JSON.stringify(state));
+    });
+    await page.click('#broken');
+    const newSession = () => accepted().filter((r) => r.sessionId !== first.sessionId);
+    await waitFor(() => newSession().some((r) => r.replayChunks.length > 0), 10_000);
     await context.close();
+    const [rotated] = newSession();
+    expect(rotated?.deviceId).toBe(first.deviceId);
+    expect(rotated?.events[0]).toMatchObject({ sequence: 0, kind: { case: 'click' } });
+    const newChunks = newSession().flatMap((r) => r.replayChunks);
+    expect(newChunks[0]).toMatchObject({ sequence: 0, hasFullSnapshot: true });
+    expect(decodeChunk(newChunks[0]!).findIndex((e) => e.type === 2)).toBeLessThanOrEqual(1);
 
     const chunks = accepted()
       .filter((r) => r.sessionId === first.sessionId)

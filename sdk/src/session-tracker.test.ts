@@ -51,6 +51,19 @@ describe('createSessionTracker', () => {
     expect(tracker.touch(T0 + SESSION_IDLE_MS).id).toBe('s2');
   });
 
+  it('joins the session another tab started and never overwrites it', () => {
+    const store = createMemoryStore();
+    const tabA = createSessionTracker(store, () => 'a1');
+    const tabB = createSessionTracker(store, () => 'b1');
+    tabA.touch(T0);
+    const later = T0 + SESSION_IDLE_MS;
+    expect(tabB.nextEventSequence(later)).toEqual({ sessionId: 'b1', sequence: 0 });
+    // Tab A has not touched since: its replay tail still belongs to a1.
+    expect(tabA.nextChunkSequence()).toEqual({ sessionId: 'a1', sequence: 0 });
+    expect(JSON.parse(store.get('gosight_session') ?? '{}').id).toBe('b1');
+    expect(tabA.nextEventSequence(later + 1)).toEqual({ sessionId: 'b1', sequence: 1 });
+  });
+
   it('ignores corrupt stored state', () => {
     const store = createMemoryStore();
     store.set('gosight_session', '{"id":42}');

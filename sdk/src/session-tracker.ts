@@ -46,10 +46,14 @@ export function createSessionTracker(store: KeyValueStore, createId: () => strin
 
   const take = (state: SessionState, counter: 'eventSequence' | 'chunkSequence') => {
     const stored = readState(store.get(SESSION_KEY));
-    const fresh =
-      stored?.id === state.id
-        ? { ...stored, lastActivityMs: Math.max(stored.lastActivityMs, state.lastActivityMs) }
-        : state;
+    if (stored?.id !== state.id) {
+      // Another tab has moved on to a newer session; this tab finds out at its
+      // next touch. Number locally rather than overwrite that session.
+      const sequence = state[counter];
+      current = { ...state, [counter]: sequence + 1 };
+      return { sessionId: state.id, sequence };
+    }
+    const fresh = { ...stored, lastActivityMs: Math.max(stored.lastActivityMs, state.lastActivityMs) };
     const sequence = fresh[counter];
     save({ ...fresh, [counter]: sequence + 1 });
     return { sessionId: fresh.id, sequence };

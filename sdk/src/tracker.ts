@@ -9,7 +9,7 @@ import { createBrowserStore } from './key-value-store.ts';
 import type { ResolvedOptions } from './options.ts';
 import { pageContext } from './page-context.ts';
 import { capturePageViews } from './page-view-capture.ts';
-import { startReplayRecorder } from './replay-recorder.ts';
+import { type ReplayRecorder, startReplayRecorder } from './replay-recorder.ts';
 import { createSendQueue } from './send-queue.ts';
 import { createSessionTracker } from './session-tracker.ts';
 import { createUuidV7 } from './uuidv7.ts';
@@ -51,6 +51,7 @@ export function startTracker(options: ResolvedOptions): Tracker {
     },
   });
 
+  let recorder: ReplayRecorder | undefined;
   const track = (kind: Event['kind']) => {
     const now = Date.now();
     const { sessionId, sequence } = session.nextEventSequence(now);
@@ -60,16 +61,6 @@ export function startTracker(options: ResolvedOptions): Tracker {
     });
     if (queue.pendingEvents() >= options.maxBatchEvents) void flush();
   };
-
-  // The first page view starts (or continues) the session before the recorder
-  // subscribes, so the recorder's own initial snapshot opens its replay.
-  const stopPageViews = capturePageViews(window, (view) =>
-    track({ case: 'pageView', value: create(PageViewSchema, view) }),
-  );
-  const stopClicks = captureClicks(document, (click) =>
-    track({ case: 'click', value: create(ClickSchema, click) }),
-  );
-  const recorder = options.replay ? startReplayRecorder(session) : undefined;
 
   // Gzip is asynchronous; chaining keeps chunks in recording order in the queue.
   let encoding = Promise.resolve();
@@ -103,6 +94,16 @@ export function startTracker(options: ResolvedOptions): Tracker {
   window.addEventListener('pagehide', onPageHide);
   window.addEventListener('pageshow', onPageShow);
   const timer = setInterval(() => void flush(), options.flushIntervalMs);
+
+  // The first page view starts (or continues) the session before the recorder
+  // subscribes, so the recorder's own initial snapshot opens its replay.
+  const stopPageViews = capturePageViews(window, (view) =>
+    track({ case: 'pageView', value: create(PageViewSchema, view) }),
+  );
+  const stopClicks = captureClicks(document, (click) =>
+    track({ case: 'click', value: create(ClickSchema, click) }),
+  );
+  recorder = options.replay ? startReplayRecorder(session) : undefined;
 
   return {
     async stop() {

@@ -4,10 +4,17 @@
 # (which owns <data>/postgres); as any other user it runs as that user.
 
 PG_BIN=${GOSIGHT_PG_BIN:-$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1)}
-PG_HOME=$DATA/postgres
+PG_HOME=${GOSIGHT_PG_HOME:-$DATA/postgres}
+PG_LOG=$LOG_DIR/postgres.log
+# As root the cluster belongs to the postgres user, who must be able to reach it; a checkout
+# under a private home folder (/root) is not reachable, so the cluster lives under /var/lib.
+if ((EUID == 0)) && [[ -z ${GOSIGHT_PG_HOME:-} ]] && id -u postgres >/dev/null 2>&1 \
+  && ! runuser -u postgres -- test -x "$(dirname "$DATA")" 2>/dev/null; then
+  PG_HOME=/var/lib/gosight-local/$(printf '%s' "$DATA" | cksum | cut -d' ' -f1)/postgres
+  PG_LOG=$PG_HOME.log
+fi
 PG_DATA=$PG_HOME/data
 PG_SOCKET_DIR=$PG_HOME/run
-PG_LOG=$LOG_DIR/postgres.log
 
 if ((EUID == 0)); then PG_OS_USER=postgres; else PG_OS_USER=$(id -un); fi
 
