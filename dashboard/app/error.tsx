@@ -3,7 +3,13 @@
 import { useEffect } from 'react';
 
 // Expected API failures are shown inside each panel; this catches everything else.
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   useEffect(() => {
     console.error(error);
   }, [error]);

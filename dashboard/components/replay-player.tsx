@@ -1,8 +1,8 @@
 'use client';
 
 import 'rrweb-player/dist/style.css';
-import type RRWebPlayer from 'rrweb-player';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type RRWebPlayer from 'rrweb-player';
 import { mergeReplayChunks, type ReplayChunkData } from '@/lib/replay-events';
 
 type PlayerEvents = ConstructorParameters<typeof RRWebPlayer>[0]['props']['events'];
@@ -26,7 +26,12 @@ export function ReplayPlayer({ chunks }: { chunks: ReplayChunkData[] }) {
         const width = target.clientWidth;
         player = new Player({
           target,
-          props: { events: events as PlayerEvents, width, height: replayHeight(events, width), autoPlay: false },
+          props: {
+            events: events as PlayerEvents,
+            width,
+            height: replayHeight(events, width),
+            autoPlay: false,
+          },
         }) as MountedPlayer;
       })
       .catch((err: unknown) => {

@@ -3,7 +3,13 @@ import { formatDateTime, formatDuration } from '@/lib/format';
 import { renderApiError } from './api-error-notice';
 import { ReplayBadge } from './replay-badge';
 
-export async function SessionSummaryPanel({ projectId, sessionId }: { projectId: string; sessionId: string }) {
+export async function SessionSummaryPanel({
+  projectId,
+  sessionId,
+}: {
+  projectId: string;
+  sessionId: string;
+}) {
   let session: Awaited<ReturnType<typeof getSession>>['session'];
   try {
     ({ session } = await getSession(projectId, sessionId));

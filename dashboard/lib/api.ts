@@ -3,8 +3,8 @@ import { createConnectTransport } from '@connectrpc/connect-node';
 import {
   type GetSessionResponse,
   type ReplayChunkView,
-  type SessionSummary,
   SessionService,
+  type SessionSummary,
 } from '@gosight/proto/v1/session_service_pb';
 import { cache } from 'react';
 import { config } from './config';

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { createClient } from '@connectrpc/connect';
+import { createConnectTransport } from '@connectrpc/connect-node';
+import { createPostgres } from '@gosight/common/postgres';
+import { ensureProject } from '@gosight/common/projects';
+import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
+import { SessionService } from '@gosight/proto/v1/session_service_pb';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningServices, startServices } from '../../deploy/local/services.ts';
+
+// The whole path, nothing mocked: Debian's Chromium runs the SDK on the demo
+// site; the ingestor, Kafka, the processor, ClickHouse, the API and the
+// dashboard are the real processes that `npm start` runs.
+
+const artifacts = new URL('../../test-artifacts/', import.meta.url);
+let infra: TestInfra;
+let services: RunningServices;
+let browser: Browser;
+const projectId = uniqueId('e2e');
+const writeKey = uniqueId('gs_e2e');
+const logs: string[] = [];
+
+beforeAll(async () => {
+  infra = await createTestInfra('e2e');
+  const pool = createPostgres(infra.config.postgresUrl, 1);
+  await ensureProject(pool, projectId, 'End-to-end shop', writeKey);
+  await pool.end();
+  const { config } = infra;
+  services = await startServices({
+    ports: { ingestor: 17100, api: 17200, dashboard: 17300, demo: 17400 },
+    env: {
+      GOSIGHT_KAFKA_BROKERS: config.kafkaBrokers.join(','),
+      GOSIGHT_TOPIC_PREFIX: config.topicPrefix,
+      GOSIGHT_CLICKHOUSE_URL: config.clickhouseUrl,
+      GOSIGHT_CLICKHOUSE_DB: config.clickhouseDatabase,
+      GOSIGHT_POSTGRES_URL: config.postgresUrl,
+      GOSIGHT_REDIS_URL: config.redisUrl,
+      GOSIGHT_DEFAULT_PROJECT: projectId,
+      GOSIGHT_FLUSH_AGE_MS: '200',
+    },
+    demoProjectKey: writeKey,
+    log: (line) => logs.push(line),
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(artifacts, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await services?.stop();
+  await infra?.cleanup();
+  if (process.env.GOSIGHT_E2E_LOGS) console.log(logs.join('\n'));
+});
+
+it('a click on the demo site becomes a session with a replay that the dashboard plays', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(services.urls.demo);
+  const addToCart = page.getByRole('button', { name: /add to cart/i });
+  await addToCart.click();
+  await addToCart.click();
+  const api = createClient(SessionService, createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' }));
+  const session = await eventually(
+    async () => {
+      const { sessions } = await api.listSessions({ projectId });
+      // The project is this test's own, so its only session is the one just recorded.
+      expect(sessions.length).toBeLessThanOrEqual(1);
+      return sessions.find((s) => s.clicks >= 2 && s.hasReplay);
+    },
+    30_000,
+    'the API to return the session with two clicks and a replay',
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n--- service logs ---\n${logs.slice(-80).join('\n')}`);
+  });
+  const detail = await api.getSession({ projectId, sessionId: session.sessionId });
+  const clicks = detail.events.filter((event) => event.type === 'click');
+  expect(clicks).toHaveLength(2);
+  expect(clicks[0]).toMatchObject({ tag: 'button', selector: '#add-to-cart' });
+  expect(clicks[0]?.pageX).toBeGreaterThan(0);
+  expect(detail.events.some((event) => event.type === 'page_view' && event.url.startsWith(services.urls.demo))).toBe(true);
+  const replay = await api.getSessionReplay({ projectId, sessionId: session.sessionId });
+  expect(JSON.parse(replay.chunks[0]!.eventsJson).some((event: { type: number }) => event.type === 2)).toBe(true);
+
+  const dashboard = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
+  await dashboard.locator(`[data-testid="session-row"][data-session-id="${session.sessionId}"]`).waitFor();
+  await dashboard.screenshot({ path: new URL('e2e-sessions.png', artifacts).pathname, fullPage: true });
+
+  await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions/${session.sessionId}`);
+  const player = dashboard.locator('[data-testid="replay-player"]');
+  await player.waitFor();
+  // The player rebuilds the recorded page inside an iframe: the demo's button must be there.
+  const replayed = dashboard.frameLocator('[data-testid="replay-player"] iframe').getByText(/add to cart/i).first();
+  await replayed.waitFor({ state: 'attached', timeout: 15_000 });
+  await dashboard.screenshot({ path: new URL('e2e-session-replay.png', artifacts).pathname, fullPage: true });
+});
