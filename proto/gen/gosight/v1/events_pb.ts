@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/events.proto.
  */
 export const file_gosight_v1_events: GenFile = /*@__PURE__*/
-  fileDesc("Chdnb3NpZ2h0L3YxL2V2ZW50cy5wcm90bxIKZ29zaWdodC52MSJsCgtQYWdlQ29udGV4dBILCgN1cmwYASABKAkSEAoIcmVmZXJyZXIYAiABKAkSDQoFdGl0bGUYAyABKAkSFgoOdmlld3BvcnRfd2lkdGgYBCABKA0SFwoPdmlld3BvcnRfaGVpZ2h0GAUgASgNIpgBCgVFdmVudBIQCghldmVudF9pZBgBIAEoCRIUCgx0aW1lc3RhbXBfbXMYAiABKAMSEAoIc2VxdWVuY2UYAyABKA0SKQoJcGFnZV92aWV3GAogASgLMhQuZ29zaWdodC52MS5QYWdlVmlld0gAEiIKBWNsaWNrGAsgASgLMhEuZ29zaWdodC52MS5DbGlja0gAQgYKBGtpbmQiOAoIUGFnZVZpZXcSCwoDdXJsGAEgASgJEhAKCHJlZmVycmVyGAIgASgJEg0KBXRpdGxlGAMgASgJIngKBUNsaWNrEg4KBnBhZ2VfeBgBIAEoARIOCgZwYWdlX3kYAiABKAESEAoIY2xpZW50X3gYAyABKAESEAoIY2xpZW50X3kYBCABKAESEAoIc2VsZWN0b3IYBSABKAkSCwoDdGFnGAYgASgJEgwKBHRleHQYByABKAkiwgEKC1JlcGxheUNodW5rEhAKCHNlcXVlbmNlGAEgASgNEhoKEmZpcnN0X3RpbWVzdGFtcF9tcxgCIAEoAxIZChFsYXN0X3RpbWVzdGFtcF9tcxgDIAEoAxITCgtldmVudF9jb3VudBgEIAEoDRIZChFoYXNfZnVsbF9zbmFwc2hvdBgFIAEoCBIsCghlbmNvZGluZxgGIAEoDjIaLmdvc2lnaHQudjEuUmVwbGF5RW5jb2RpbmcSDAoEZGF0YRgHIAEoDCpqCg5SZXBsYXlFbmNvZGluZxIfChtSRVBMQVlfRU5DT0RJTkdfVU5TUEVDSUZJRUQQABIYChRSRVBMQVlfRU5DT0RJTkdfSlNPThABEh0KGVJFUExBWV9FTkNPRElOR19HWklQX0pTT04QAmIGcHJvdG8z");
+  fileDesc("Chdnb3NpZ2h0L3YxL2V2ZW50cy5wcm90bxIKZ29zaWdodC52MSJsCgtQYWdlQ29udGV4dBILCgN1cmwYASABKAkSEAoIcmVmZXJyZXIYAiABKAkSDQoFdGl0bGUYAyABKAkSFgoOdmlld3BvcnRfd2lkdGgYBCABKA0SFwoPdmlld3BvcnRfaGVpZ2h0GAUgASgNIu0ECgVFdmVudBIQCghldmVudF9pZBgBIAEoCRIUCgx0aW1lc3RhbXBfbXMYAiABKAMSEAoIc2VxdWVuY2UYAyABKA0SCwoDdXJsGAQgASgJEikKCXBhZ2VfdmlldxgKIAEoCzIULmdvc2lnaHQudjEuUGFnZVZpZXdIABIiCgVjbGljaxgLIAEoCzIRLmdvc2lnaHQudjEuQ2xpY2tIABIvCgxyb3V0ZV9jaGFuZ2UYDCABKAsyFy5nb3NpZ2h0LnYxLlJvdXRlQ2hhbmdlSAASKwoKcGFnZV9sZWF2ZRgNIAEoCzIVLmdvc2lnaHQudjEuUGFnZUxlYXZlSAASJAoGc2Nyb2xsGA4gASgLMhIuZ29zaWdodC52MS5TY3JvbGxIABIvCgxpbnB1dF9jaGFuZ2UYDyABKAsyFy5nb3NpZ2h0LnYxLklucHV0Q2hhbmdlSAASLQoLbW91c2VfbW92ZXMYECABKAsyFi5nb3NpZ2h0LnYxLk1vdXNlTW92ZXNIABInCghqc19lcnJvchgRIAEoCzITLmdvc2lnaHQudjEuSnNFcnJvckgAEikKCXdlYl92aXRhbBgSIAEoCzIULmdvc2lnaHQudjEuV2ViVml0YWxIABI5ChFuYXZpZ2F0aW9uX3RpbWluZxgTIAEoCzIcLmdvc2lnaHQudjEuTmF2aWdhdGlvblRpbWluZ0gAEikKBmN1c3RvbRgUIAEoCzIXLmdvc2lnaHQudjEuQ3VzdG9tRXZlbnRIABIoCghpZGVudGlmeRgVIAEoCzIULmdvc2lnaHQudjEuSWRlbnRpZnlIAEIGCgRraW5kImAKCFBhZ2VWaWV3EgsKA3VybBgBIAEoCRIQCghyZWZlcnJlchgCIAEoCRINCgV0aXRsZRgDIAEoCRImCgN1dG0YBCABKAsyGS5nb3NpZ2h0LnYxLlV0bVBhcmFtZXRlcnMiYAoNVXRtUGFyYW1ldGVycxIOCgZzb3VyY2UYASABKAkSDgoGbWVkaXVtGAIgASgJEhAKCGNhbXBhaWduGAMgASgJEgwKBHRlcm0YBCABKAkSDwoHY29udGVudBgFIAEoCSI+CgtSb3V0ZUNoYW5nZRIQCghmcm9tX3VybBgBIAEoCRIOCgZ0b191cmwYAiABKAkSDQoFdGl0bGUYAyABKAkiggEKCVBhZ2VMZWF2ZRILCgN1cmwYASABKAkSEAoIZHdlbGxfbXMYAiABKA0SGwoTbWF4X3Njcm9sbF9kZXB0aF9weBgDIAEoDRIgChhtYXhfc2Nyb2xsX2RlcHRoX3BlcmNlbnQYBCABKA0SFwoPZG9jdW1lbnRfaGVpZ2h0GAUgASgNIqEDCgVDbGljaxIOCgZwYWdlX3gYASABKAESDgoGcGFnZV95GAIgASgBEhAKCGNsaWVudF94GAMgASgBEhAKCGNsaWVudF95GAQgASgBEhAKCHNlbGVjdG9yGAUgASgJEgsKA3RhZxgGIAEoCRIMCgR0ZXh0GAcgASgJEhYKDnRhcmdldF94X3JhdGlvGAggASgBEhYKDnRhcmdldF95X3JhdGlvGAkgASgBEhQKDHRhcmdldF93aWR0aBgKIAEoARIVCg10YXJnZXRfaGVpZ2h0GAsgASgBEhYKDnZpZXdwb3J0X3dpZHRoGAwgASgNEhcKD3ZpZXdwb3J0X2hlaWdodBgNIAEoDRIXCg9kb2N1bWVudF9oZWlnaHQYDiABKA0SEwoLaW50ZXJhY3RpdmUYDyABKAgSEgoKdGV4dF9maWVsZBgQIAEoCBIUCgxtb2RpZmllcl9rZXkYESABKAgSFAoMcG9pbnRlcl90eXBlGBIgASgJEisKCHJlYWN0aW9uGBMgASgLMhkuZ29zaWdodC52MS5DbGlja1JlYWN0aW9uIpYCCg1DbGlja1JlYWN0aW9uEhMKC29ic2VydmVkX21zGAEgASgNEhwKD2RvbV9tdXRhdGlvbl9tcxgCIAEoDUgAiAEBEhoKDW5hdmlnYXRpb25fbXMYAyABKA1IAYgBARIWCglzY3JvbGxfbXMYBCABKA1IAogBARIcCg9mb2N1c19jaGFuZ2VfbXMYBSABKA1IA4gBARIgChNzZWxlY3Rpb25fY2hhbmdlX21zGAYgASgNSASIAQFCEgoQX2RvbV9tdXRhdGlvbl9tc0IQCg5fbmF2aWdhdGlvbl9tc0IMCgpfc2Nyb2xsX21zQhIKEF9mb2N1c19jaGFuZ2VfbXNCFgoUX3NlbGVjdGlvbl9jaGFuZ2VfbXMiSgoGU2Nyb2xsEhAKCGRlcHRoX3B4GAEgASgNEhUKDWRlcHRoX3BlcmNlbnQYAiABKA0SFwoPZG9jdW1lbnRfaGVpZ2h0GAMgASgNImcKC0lucHV0Q2hhbmdlEhAKCHNlbGVjdG9yGAEgASgJEgsKA3RhZxgCIAEoCRISCgppbnB1dF90eXBlGAMgASgJEhQKDHZhbHVlX2xlbmd0aBgEIAEoDRIPCgdjaGVja2VkGAUgASgIIjYKCk1vdXNlTW92ZXMSKAoHc2FtcGxlcxgBIAMoCzIXLmdvc2lnaHQudjEuTW91c2VTYW1wbGUiWAoLTW91c2VTYW1wbGUSEQoJb2Zmc2V0X21zGAEgASgNEg4KBnBhZ2VfeBgCIAEoARIOCgZwYWdlX3kYAyABKAESFgoOYnV0dG9uX3ByZXNzZWQYBCABKAgifgoHSnNFcnJvchIlCgRraW5kGAEgASgOMhcuZ29zaWdodC52MS5Kc0Vycm9yS2luZBIPCgdtZXNzYWdlGAIgASgJEg0KBXN0YWNrGAMgASgJEg4KBnNvdXJjZRgEIAEoCRIMCgRsaW5lGAUgASgNEg4KBmNvbHVtbhgGIAEoDSJBCghXZWJWaXRhbBImCgRuYW1lGAEgASgOMhguZ29zaWdodC52MS5XZWJWaXRhbE5hbWUSDQoFdmFsdWUYAiABKAEijgEKEE5hdmlnYXRpb25UaW1pbmcSDgoGZG5zX21zGAEgASgNEhIKCmNvbm5lY3RfbXMYAiABKA0SDwoHdHRmYl9tcxgDIAEoDRIdChVkb21fY29udGVudF9sb2FkZWRfbXMYBCABKA0SDwoHbG9hZF9tcxgFIAEoDRIVCg10cmFuc2Zlcl9zaXplGAYgASgNIqYBCgtDdXN0b21FdmVudBIMCgRuYW1lGAEgASgJEjsKCnByb3BlcnRpZXMYAiADKAsyJy5nb3NpZ2h0LnYxLkN1c3RvbUV2ZW50LlByb3BlcnRpZXNFbnRyeRpMCg9Qcm9wZXJ0aWVzRW50cnkSCwoDa2V5GAEgASgJEigKBXZhbHVlGAIgASgLMhkuZ29zaWdodC52MS5Qcm9wZXJ0eVZhbHVlOgI4ASKXAQoISWRlbnRpZnkSDwoHdXNlcl9pZBgBIAEoCRIwCgZ0cmFpdHMYAiADKAsyIC5nb3NpZ2h0LnYxLklkZW50aWZ5LlRyYWl0c0VudHJ5GkgKC1RyYWl0c0VudHJ5EgsKA2tleRgBIAEoCRIoCgV2YWx1ZRgCIAEoCzIZLmdvc2lnaHQudjEuUHJvcGVydHlWYWx1ZToCOAEiXgoNUHJvcGVydHlWYWx1ZRIWCgxzdHJpbmdfdmFsdWUYASABKAlIABIWCgxudW1iZXJfdmFsdWUYAiABKAFIABIUCgpib29sX3ZhbHVlGAMgASgISABCBwoFdmFsdWUiwgEKC1JlcGxheUNodW5rEhAKCHNlcXVlbmNlGAEgASgNEhoKEmZpcnN0X3RpbWVzdGFtcF9tcxgCIAEoAxIZChFsYXN0X3RpbWVzdGFtcF9tcxgDIAEoAxITCgtldmVudF9jb3VudBgEIAEoDRIZChFoYXNfZnVsbF9zbmFwc2hvdBgFIAEoCBIsCghlbmNvZGluZxgGIAEoDjIaLmdvc2lnaHQudjEuUmVwbGF5RW5jb2RpbmcSDAoEZGF0YRgHIAEoDCpsCgtKc0Vycm9yS2luZBIdChlKU19FUlJPUl9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTSlNfRVJST1JfS0lORF9FUlJPUhABEiUKIUpTX0VSUk9SX0tJTkRfVU5IQU5ETEVEX1JFSkVDVElPThACKqcBCgxXZWJWaXRhbE5hbWUSHgoaV0VCX1ZJVEFMX05BTUVfVU5TUEVDSUZJRUQQABIWChJXRUJfVklUQUxfTkFNRV9MQ1AQARIWChJXRUJfVklUQUxfTkFNRV9DTFMQAhIWChJXRUJfVklUQUxfTkFNRV9JTlAQAxIWChJXRUJfVklUQUxfTkFNRV9GQ1AQBBIXChNXRUJfVklUQUxfTkFNRV9UVEZCEAUqagoOUmVwbGF5RW5jb2RpbmcSHwobUkVQTEFZX0VOQ09ESU5HX1VOU1BFQ0lGSUVEEAASGAoUUkVQTEFZX0VOQ09ESU5HX0pTT04QARIdChlSRVBMQVlfRU5DT0RJTkdfR1pJUF9KU09OEAJiBnByb3RvMw");
 
 /**
  * Where a batch of events happened: the page the SDK was running on when it
@@ -77,7 +77,8 @@ export type Event = Message<"gosight.v1.Event"> & {
   eventId: string;
 
   /**
-   * Client clock, milliseconds since the Unix epoch.
+   * Client clock, milliseconds since the Unix epoch. The ingestor corrects it
+   * for clock skew using the batch's sent_at_ms.
    *
    * @generated from field: int64 timestamp_ms = 2;
    */
@@ -89,6 +90,13 @@ export type Event = Message<"gosight.v1.Event"> & {
    * @generated from field: uint32 sequence = 3;
    */
   sequence: number;
+
+  /**
+   * URL of the page when the event happened; empty means the batch's page.url.
+   *
+   * @generated from field: string url = 4;
+   */
+  url: string;
 
   /**
    * @generated from oneof gosight.v1.Event.kind
@@ -105,6 +113,66 @@ export type Event = Message<"gosight.v1.Event"> & {
      */
     value: Click;
     case: "click";
+  } | {
+    /**
+     * @generated from field: gosight.v1.RouteChange route_change = 12;
+     */
+    value: RouteChange;
+    case: "routeChange";
+  } | {
+    /**
+     * @generated from field: gosight.v1.PageLeave page_leave = 13;
+     */
+    value: PageLeave;
+    case: "pageLeave";
+  } | {
+    /**
+     * @generated from field: gosight.v1.Scroll scroll = 14;
+     */
+    value: Scroll;
+    case: "scroll";
+  } | {
+    /**
+     * @generated from field: gosight.v1.InputChange input_change = 15;
+     */
+    value: InputChange;
+    case: "inputChange";
+  } | {
+    /**
+     * @generated from field: gosight.v1.MouseMoves mouse_moves = 16;
+     */
+    value: MouseMoves;
+    case: "mouseMoves";
+  } | {
+    /**
+     * @generated from field: gosight.v1.JsError js_error = 17;
+     */
+    value: JsError;
+    case: "jsError";
+  } | {
+    /**
+     * @generated from field: gosight.v1.WebVital web_vital = 18;
+     */
+    value: WebVital;
+    case: "webVital";
+  } | {
+    /**
+     * @generated from field: gosight.v1.NavigationTiming navigation_timing = 19;
+     */
+    value: NavigationTiming;
+    case: "navigationTiming";
+  } | {
+    /**
+     * @generated from field: gosight.v1.CustomEvent custom = 20;
+     */
+    value: CustomEvent;
+    case: "custom";
+  } | {
+    /**
+     * @generated from field: gosight.v1.Identify identify = 21;
+     */
+    value: Identify;
+    case: "identify";
   } | { case: undefined; value?: undefined };
 };
 
@@ -116,7 +184,7 @@ export const EventSchema: GenMessage<Event> = /*@__PURE__*/
   messageDesc(file_gosight_v1_events, 1);
 
 /**
- * A page was loaded (or, in single-page apps, a route became current).
+ * A page was loaded.
  *
  * @generated from message gosight.v1.PageView
  */
@@ -141,6 +209,13 @@ export type PageView = Message<"gosight.v1.PageView"> & {
    * @generated from field: string title = 3;
    */
   title: string;
+
+  /**
+   * utm_* parameters of the URL, when present.
+   *
+   * @generated from field: gosight.v1.UtmParameters utm = 4;
+   */
+  utm?: UtmParameters | undefined;
 };
 
 /**
@@ -151,7 +226,121 @@ export const PageViewSchema: GenMessage<PageView> = /*@__PURE__*/
   messageDesc(file_gosight_v1_events, 2);
 
 /**
- * A primary-button click (or tap).
+ * Campaign parameters read from a URL's query string.
+ *
+ * @generated from message gosight.v1.UtmParameters
+ */
+export type UtmParameters = Message<"gosight.v1.UtmParameters"> & {
+  /**
+   * @generated from field: string source = 1;
+   */
+  source: string;
+
+  /**
+   * @generated from field: string medium = 2;
+   */
+  medium: string;
+
+  /**
+   * @generated from field: string campaign = 3;
+   */
+  campaign: string;
+
+  /**
+   * @generated from field: string term = 4;
+   */
+  term: string;
+
+  /**
+   * @generated from field: string content = 5;
+   */
+  content: string;
+};
+
+/**
+ * Describes the message gosight.v1.UtmParameters.
+ * Use `create(UtmParametersSchema)` to create a new message.
+ */
+export const UtmParametersSchema: GenMessage<UtmParameters> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 3);
+
+/**
+ * A single-page app changed its route (history.pushState, replaceState, popstate).
+ *
+ * @generated from message gosight.v1.RouteChange
+ */
+export type RouteChange = Message<"gosight.v1.RouteChange"> & {
+  /**
+   * @generated from field: string from_url = 1;
+   */
+  fromUrl: string;
+
+  /**
+   * @generated from field: string to_url = 2;
+   */
+  toUrl: string;
+
+  /**
+   * document.title after the change.
+   *
+   * @generated from field: string title = 3;
+   */
+  title: string;
+};
+
+/**
+ * Describes the message gosight.v1.RouteChange.
+ * Use `create(RouteChangeSchema)` to create a new message.
+ */
+export const RouteChangeSchema: GenMessage<RouteChange> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 4);
+
+/**
+ * The user left a page (pagehide, or a route change in a single-page app).
+ *
+ * @generated from message gosight.v1.PageLeave
+ */
+export type PageLeave = Message<"gosight.v1.PageLeave"> & {
+  /**
+   * @generated from field: string url = 1;
+   */
+  url: string;
+
+  /**
+   * Time from the page view (or route change) to leaving, in ms.
+   *
+   * @generated from field: uint32 dwell_ms = 2;
+   */
+  dwellMs: number;
+
+  /**
+   * Deepest point seen: scrollY + viewport height, in CSS pixels, and as a
+   * percentage (0 to 100) of the document height.
+   *
+   * @generated from field: uint32 max_scroll_depth_px = 3;
+   */
+  maxScrollDepthPx: number;
+
+  /**
+   * @generated from field: uint32 max_scroll_depth_percent = 4;
+   */
+  maxScrollDepthPercent: number;
+
+  /**
+   * @generated from field: uint32 document_height = 5;
+   */
+  documentHeight: number;
+};
+
+/**
+ * Describes the message gosight.v1.PageLeave.
+ * Use `create(PageLeaveSchema)` to create a new message.
+ */
+export const PageLeaveSchema: GenMessage<PageLeave> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 5);
+
+/**
+ * A primary-button click (or tap), with what the page did right after it.
  *
  * @generated from message gosight.v1.Click
  */
@@ -181,7 +370,7 @@ export type Click = Message<"gosight.v1.Click"> & {
   clientY: number;
 
   /**
-   * CSS selector of the clicked element, built by the SDK (ids, classes, nth-child).
+   * CSS selector of the clicked element, built by the SDK (ids, classes, nth-of-type).
    *
    * @generated from field: string selector = 5;
    */
@@ -201,6 +390,87 @@ export type Click = Message<"gosight.v1.Click"> & {
    * @generated from field: string text = 7;
    */
   text: string;
+
+  /**
+   * Position of the click inside the target's bounding box, 0 to 1 from its
+   * left and top edges, so heatmaps stay right across screen sizes.
+   *
+   * @generated from field: double target_x_ratio = 8;
+   */
+  targetXRatio: number;
+
+  /**
+   * @generated from field: double target_y_ratio = 9;
+   */
+  targetYRatio: number;
+
+  /**
+   * Size of the target's bounding box, in CSS pixels.
+   *
+   * @generated from field: double target_width = 10;
+   */
+  targetWidth: number;
+
+  /**
+   * @generated from field: double target_height = 11;
+   */
+  targetHeight: number;
+
+  /**
+   * Viewport and document size at the time of the click, in CSS pixels.
+   *
+   * @generated from field: uint32 viewport_width = 12;
+   */
+  viewportWidth: number;
+
+  /**
+   * @generated from field: uint32 viewport_height = 13;
+   */
+  viewportHeight: number;
+
+  /**
+   * @generated from field: uint32 document_height = 14;
+   */
+  documentHeight: number;
+
+  /**
+   * Whether the target or an ancestor is interactive: a link, button, form
+   * control, label, summary, an element with an ARIA widget role, a click
+   * handler attribute, tabindex, or cursor: pointer.
+   *
+   * @generated from field: bool interactive = 15;
+   */
+  interactive: boolean;
+
+  /**
+   * Whether the target is a text field (input, textarea, contenteditable),
+   * where a click places a caret rather than asking for a reaction.
+   *
+   * @generated from field: bool text_field = 16;
+   */
+  textField: boolean;
+
+  /**
+   * Whether Alt, Ctrl, Meta or Shift was held.
+   *
+   * @generated from field: bool modifier_key = 17;
+   */
+  modifierKey: boolean;
+
+  /**
+   * "mouse", "touch" or "pen".
+   *
+   * @generated from field: string pointer_type = 18;
+   */
+  pointerType: string;
+
+  /**
+   * What the page did after the click. A delay is present only when the
+   * reaction was seen within observed_ms.
+   *
+   * @generated from field: gosight.v1.ClickReaction reaction = 19;
+   */
+  reaction?: ClickReaction | undefined;
 };
 
 /**
@@ -208,7 +478,393 @@ export type Click = Message<"gosight.v1.Click"> & {
  * Use `create(ClickSchema)` to create a new message.
  */
 export const ClickSchema: GenMessage<Click> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_events, 3);
+  messageDesc(file_gosight_v1_events, 6);
+
+/**
+ * Reactions the SDK observed after a click, as delays from the click in ms.
+ *
+ * @generated from message gosight.v1.ClickReaction
+ */
+export type ClickReaction = Message<"gosight.v1.ClickReaction"> & {
+  /**
+   * How long the SDK watched before reporting the click.
+   *
+   * @generated from field: uint32 observed_ms = 1;
+   */
+  observedMs: number;
+
+  /**
+   * @generated from field: optional uint32 dom_mutation_ms = 2;
+   */
+  domMutationMs?: number | undefined;
+
+  /**
+   * @generated from field: optional uint32 navigation_ms = 3;
+   */
+  navigationMs?: number | undefined;
+
+  /**
+   * @generated from field: optional uint32 scroll_ms = 4;
+   */
+  scrollMs?: number | undefined;
+
+  /**
+   * @generated from field: optional uint32 focus_change_ms = 5;
+   */
+  focusChangeMs?: number | undefined;
+
+  /**
+   * @generated from field: optional uint32 selection_change_ms = 6;
+   */
+  selectionChangeMs?: number | undefined;
+};
+
+/**
+ * Describes the message gosight.v1.ClickReaction.
+ * Use `create(ClickReactionSchema)` to create a new message.
+ */
+export const ClickReactionSchema: GenMessage<ClickReaction> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 7);
+
+/**
+ * The deepest scroll position reached so far on this page grew.
+ *
+ * @generated from message gosight.v1.Scroll
+ */
+export type Scroll = Message<"gosight.v1.Scroll"> & {
+  /**
+   * scrollY + viewport height, in CSS pixels.
+   *
+   * @generated from field: uint32 depth_px = 1;
+   */
+  depthPx: number;
+
+  /**
+   * depth_px as a percentage (0 to 100) of document_height.
+   *
+   * @generated from field: uint32 depth_percent = 2;
+   */
+  depthPercent: number;
+
+  /**
+   * @generated from field: uint32 document_height = 3;
+   */
+  documentHeight: number;
+};
+
+/**
+ * Describes the message gosight.v1.Scroll.
+ * Use `create(ScrollSchema)` to create a new message.
+ */
+export const ScrollSchema: GenMessage<Scroll> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 8);
+
+/**
+ * A form field's value changed. The value itself is never sent.
+ *
+ * @generated from message gosight.v1.InputChange
+ */
+export type InputChange = Message<"gosight.v1.InputChange"> & {
+  /**
+   * @generated from field: string selector = 1;
+   */
+  selector: string;
+
+  /**
+   * @generated from field: string tag = 2;
+   */
+  tag: string;
+
+  /**
+   * The input's type attribute ("text", "email", "checkbox" ...).
+   *
+   * @generated from field: string input_type = 3;
+   */
+  inputType: string;
+
+  /**
+   * Length of the new value, in characters.
+   *
+   * @generated from field: uint32 value_length = 4;
+   */
+  valueLength: number;
+
+  /**
+   * For checkboxes and radio buttons: whether it is now checked.
+   *
+   * @generated from field: bool checked = 5;
+   */
+  checked: boolean;
+};
+
+/**
+ * Describes the message gosight.v1.InputChange.
+ * Use `create(InputChangeSchema)` to create a new message.
+ */
+export const InputChangeSchema: GenMessage<InputChange> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 9);
+
+/**
+ * Mouse position samples, taken at most every 50 ms while the pointer moves.
+ *
+ * @generated from message gosight.v1.MouseMoves
+ */
+export type MouseMoves = Message<"gosight.v1.MouseMoves"> & {
+  /**
+   * @generated from field: repeated gosight.v1.MouseSample samples = 1;
+   */
+  samples: MouseSample[];
+};
+
+/**
+ * Describes the message gosight.v1.MouseMoves.
+ * Use `create(MouseMovesSchema)` to create a new message.
+ */
+export const MouseMovesSchema: GenMessage<MouseMoves> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 10);
+
+/**
+ * @generated from message gosight.v1.MouseSample
+ */
+export type MouseSample = Message<"gosight.v1.MouseSample"> & {
+  /**
+   * Milliseconds after the containing event's timestamp_ms.
+   *
+   * @generated from field: uint32 offset_ms = 1;
+   */
+  offsetMs: number;
+
+  /**
+   * Position relative to the document, in CSS pixels.
+   *
+   * @generated from field: double page_x = 2;
+   */
+  pageX: number;
+
+  /**
+   * @generated from field: double page_y = 3;
+   */
+  pageY: number;
+
+  /**
+   * Whether a mouse button was held (dragging, selecting text).
+   *
+   * @generated from field: bool button_pressed = 4;
+   */
+  buttonPressed: boolean;
+};
+
+/**
+ * Describes the message gosight.v1.MouseSample.
+ * Use `create(MouseSampleSchema)` to create a new message.
+ */
+export const MouseSampleSchema: GenMessage<MouseSample> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 11);
+
+/**
+ * An uncaught error or an unhandled promise rejection.
+ *
+ * @generated from message gosight.v1.JsError
+ */
+export type JsError = Message<"gosight.v1.JsError"> & {
+  /**
+   * @generated from field: gosight.v1.JsErrorKind kind = 1;
+   */
+  kind: JsErrorKind;
+
+  /**
+   * @generated from field: string message = 2;
+   */
+  message: string;
+
+  /**
+   * The stack trace as the browser formats it, truncated to 8 KiB.
+   *
+   * @generated from field: string stack = 3;
+   */
+  stack: string;
+
+  /**
+   * Script URL, line and column of the error, when known.
+   *
+   * @generated from field: string source = 4;
+   */
+  source: string;
+
+  /**
+   * @generated from field: uint32 line = 5;
+   */
+  line: number;
+
+  /**
+   * @generated from field: uint32 column = 6;
+   */
+  column: number;
+};
+
+/**
+ * Describes the message gosight.v1.JsError.
+ * Use `create(JsErrorSchema)` to create a new message.
+ */
+export const JsErrorSchema: GenMessage<JsError> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 12);
+
+/**
+ * A Core Web Vital or related metric, as reported by the browser.
+ *
+ * @generated from message gosight.v1.WebVital
+ */
+export type WebVital = Message<"gosight.v1.WebVital"> & {
+  /**
+   * @generated from field: gosight.v1.WebVitalName name = 1;
+   */
+  name: WebVitalName;
+
+  /**
+   * Milliseconds, except CLS (unitless).
+   *
+   * @generated from field: double value = 2;
+   */
+  value: number;
+};
+
+/**
+ * Describes the message gosight.v1.WebVital.
+ * Use `create(WebVitalSchema)` to create a new message.
+ */
+export const WebVitalSchema: GenMessage<WebVital> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 13);
+
+/**
+ * Timings of the page load from the Navigation Timing API, in ms from navigation start.
+ *
+ * @generated from message gosight.v1.NavigationTiming
+ */
+export type NavigationTiming = Message<"gosight.v1.NavigationTiming"> & {
+  /**
+   * @generated from field: uint32 dns_ms = 1;
+   */
+  dnsMs: number;
+
+  /**
+   * @generated from field: uint32 connect_ms = 2;
+   */
+  connectMs: number;
+
+  /**
+   * @generated from field: uint32 ttfb_ms = 3;
+   */
+  ttfbMs: number;
+
+  /**
+   * @generated from field: uint32 dom_content_loaded_ms = 4;
+   */
+  domContentLoadedMs: number;
+
+  /**
+   * @generated from field: uint32 load_ms = 5;
+   */
+  loadMs: number;
+
+  /**
+   * Bytes transferred for the document.
+   *
+   * @generated from field: uint32 transfer_size = 6;
+   */
+  transferSize: number;
+};
+
+/**
+ * Describes the message gosight.v1.NavigationTiming.
+ * Use `create(NavigationTimingSchema)` to create a new message.
+ */
+export const NavigationTimingSchema: GenMessage<NavigationTiming> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 14);
+
+/**
+ * An event the site sends itself with track(name, properties).
+ *
+ * @generated from message gosight.v1.CustomEvent
+ */
+export type CustomEvent = Message<"gosight.v1.CustomEvent"> & {
+  /**
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * @generated from field: map<string, gosight.v1.PropertyValue> properties = 2;
+   */
+  properties: { [key: string]: PropertyValue };
+};
+
+/**
+ * Describes the message gosight.v1.CustomEvent.
+ * Use `create(CustomEventSchema)` to create a new message.
+ */
+export const CustomEventSchema: GenMessage<CustomEvent> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 15);
+
+/**
+ * The site told who the user is with identify(userId, traits).
+ *
+ * @generated from message gosight.v1.Identify
+ */
+export type Identify = Message<"gosight.v1.Identify"> & {
+  /**
+   * @generated from field: string user_id = 1;
+   */
+  userId: string;
+
+  /**
+   * @generated from field: map<string, gosight.v1.PropertyValue> traits = 2;
+   */
+  traits: { [key: string]: PropertyValue };
+};
+
+/**
+ * Describes the message gosight.v1.Identify.
+ * Use `create(IdentifySchema)` to create a new message.
+ */
+export const IdentifySchema: GenMessage<Identify> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 16);
+
+/**
+ * A typed property value of a custom event or a user trait.
+ *
+ * @generated from message gosight.v1.PropertyValue
+ */
+export type PropertyValue = Message<"gosight.v1.PropertyValue"> & {
+  /**
+   * @generated from oneof gosight.v1.PropertyValue.value
+   */
+  value: {
+    /**
+     * @generated from field: string string_value = 1;
+     */
+    value: string;
+    case: "stringValue";
+  } | {
+    /**
+     * @generated from field: double number_value = 2;
+     */
+    value: number;
+    case: "numberValue";
+  } | {
+    /**
+     * @generated from field: bool bool_value = 3;
+     */
+    value: boolean;
+    case: "boolValue";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message gosight.v1.PropertyValue.
+ * Use `create(PropertyValueSchema)` to create a new message.
+ */
+export const PropertyValueSchema: GenMessage<PropertyValue> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_events, 17);
 
 /**
  * A consecutive run of rrweb recording events for one session.
@@ -268,7 +924,78 @@ export type ReplayChunk = Message<"gosight.v1.ReplayChunk"> & {
  * Use `create(ReplayChunkSchema)` to create a new message.
  */
 export const ReplayChunkSchema: GenMessage<ReplayChunk> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_events, 4);
+  messageDesc(file_gosight_v1_events, 18);
+
+/**
+ * @generated from enum gosight.v1.JsErrorKind
+ */
+export enum JsErrorKind {
+  /**
+   * @generated from enum value: JS_ERROR_KIND_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * window "error" event.
+   *
+   * @generated from enum value: JS_ERROR_KIND_ERROR = 1;
+   */
+  ERROR = 1,
+
+  /**
+   * window "unhandledrejection" event.
+   *
+   * @generated from enum value: JS_ERROR_KIND_UNHANDLED_REJECTION = 2;
+   */
+  UNHANDLED_REJECTION = 2,
+}
+
+/**
+ * Describes the enum gosight.v1.JsErrorKind.
+ */
+export const JsErrorKindSchema: GenEnum<JsErrorKind> = /*@__PURE__*/
+  enumDesc(file_gosight_v1_events, 0);
+
+/**
+ * @generated from enum gosight.v1.WebVitalName
+ */
+export enum WebVitalName {
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_LCP = 1;
+   */
+  LCP = 1,
+
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_CLS = 2;
+   */
+  CLS = 2,
+
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_INP = 3;
+   */
+  INP = 3,
+
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_FCP = 4;
+   */
+  FCP = 4,
+
+  /**
+   * @generated from enum value: WEB_VITAL_NAME_TTFB = 5;
+   */
+  TTFB = 5,
+}
+
+/**
+ * Describes the enum gosight.v1.WebVitalName.
+ */
+export const WebVitalNameSchema: GenEnum<WebVitalName> = /*@__PURE__*/
+  enumDesc(file_gosight_v1_events, 1);
 
 /**
  * How the bytes of a replay chunk are encoded.
@@ -300,5 +1027,5 @@ export enum ReplayEncoding {
  * Describes the enum gosight.v1.ReplayEncoding.
  */
 export const ReplayEncodingSchema: GenEnum<ReplayEncoding> = /*@__PURE__*/
-  enumDesc(file_gosight_v1_events, 0);
+  enumDesc(file_gosight_v1_events, 2);
 

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/ingest.proto.
  */
 export const file_gosight_v1_ingest: GenFile = /*@__PURE__*/
-  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSLwAQoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuayJOChNJbmdlc3RCYXRjaFJlc3BvbnNlEhcKD2FjY2VwdGVkX2V2ZW50cxgBIAEoDRIeChZhY2NlcHRlZF9yZXBsYXlfY2h1bmtzGAIgASgNMl8KDUluZ2VzdFNlcnZpY2USTgoLSW5nZXN0QmF0Y2gSHi5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVxdWVzdBofLmdvc2lnaHQudjEuSW5nZXN0QmF0Y2hSZXNwb25zZWIGcHJvdG8z", [file_gosight_v1_events]);
+  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSKAAgoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuaxIOCgZ0YWJfaWQYCSABKAkiTgoTSW5nZXN0QmF0Y2hSZXNwb25zZRIXCg9hY2NlcHRlZF9ldmVudHMYASABKA0SHgoWYWNjZXB0ZWRfcmVwbGF5X2NodW5rcxgCIAEoDTJfCg1Jbmdlc3RTZXJ2aWNlEk4KC0luZ2VzdEJhdGNoEh4uZ29zaWdodC52MS5Jbmdlc3RCYXRjaFJlcXVlc3QaHy5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVzcG9uc2ViBnByb3RvMw", [file_gosight_v1_events]);
 
 /**
  * @generated from message gosight.v1.IngestBatchRequest
@@ -74,6 +74,14 @@ export type IngestBatchRequest = Message<"gosight.v1.IngestBatchRequest"> & {
    * @generated from field: repeated gosight.v1.ReplayChunk replay_chunks = 8;
    */
   replayChunks: ReplayChunk[];
+
+  /**
+   * Id of the browser tab (kept in sessionStorage): two tabs of one session
+   * record separately, each replay chunk sequence belongs to one tab.
+   *
+   * @generated from field: string tab_id = 9;
+   */
+  tabId: string;
 };
 
 /**
