@@ -44,7 +44,16 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await mkdir(artifacts, { recursive: true });
 });
@@ -62,7 +71,10 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   const addToCart = page.getByRole('button', { name: /add to cart/i });
   await addToCart.click();
   await addToCart.click();
-  const api = createClient(SessionService, createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' }));
+  const api = createClient(
+    SessionService,
+    createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' }),
+  );
   const session = await eventually(
     async () => {
       const { sessions } = await api.listSessions({ projectId });
@@ -80,9 +92,13 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   expect(clicks).toHaveLength(2);
   expect(clicks[0]).toMatchObject({ tag: 'button', selector: '#add-to-cart' });
   expect(clicks[0]?.pageX).toBeGreaterThan(0);
-  expect(detail.events.some((event) => event.type === 'page_view' && event.url.startsWith(services.urls.demo))).toBe(true);
+  expect(
+    detail.events.some((event) => event.type === 'page_view' && event.url.startsWith(services.urls.demo)),
+  ).toBe(true);
   const replay = await api.getSessionReplay({ projectId, sessionId: session.sessionId });
-  expect(JSON.parse(replay.chunks[0]!.eventsJson).some((event: { type: number }) => event.type === 2)).toBe(true);
+  expect(JSON.parse(replay.chunks[0]!.eventsJson).some((event: { type: number }) => event.type === 2)).toBe(
+    true,
+  );
 
   const dashboard = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
@@ -93,7 +109,10 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   const player = dashboard.locator('[data-testid="replay-player"]');
   await player.waitFor();
   // The player rebuilds the recorded page inside an iframe: the demo's button must be there.
-  const replayed = dashboard.frameLocator('[data-testid="replay-player"] iframe').getByText(/add to cart/i).first();
+  const replayed = dashboard
+    .frameLocator('[data-testid="replay-player"] iframe')
+    .getByText(/add to cart/i)
+    .first();
   await replayed.waitFor({ state: 'attached', timeout: 15_000 });
   await dashboard.screenshot({ path: new URL('e2e-session-replay.png', artifacts).pathname, fullPage: true });
 });
