@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ ! -d node_modules ]; then
   echo "[prepare] installing npm dependencies"
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 bash deploy/local/stack.sh up
 set -a
