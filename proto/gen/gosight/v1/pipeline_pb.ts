@@ -2,8 +2,8 @@
 // @generated from file gosight/v1/pipeline.proto (package gosight.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
+import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
+import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Event, PageContext, ReplayChunk } from "./events_pb.js";
 import { file_gosight_v1_events } from "./events_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/pipeline.proto.
  */
 export const file_gosight_v1_pipeline: GenFile = /*@__PURE__*/
-  fileDesc("Chlnb3NpZ2h0L3YxL3BpcGVsaW5lLnByb3RvEgpnb3NpZ2h0LnYxItUBChBFdmVudEJhdGNoUmVjb3JkEhIKCnByb2plY3RfaWQYASABKAkSEgoKc2Vzc2lvbl9pZBgCIAEoCRIRCglkZXZpY2VfaWQYAyABKAkSEAoIYmF0Y2hfaWQYBCABKAkSFgoOcmVjZWl2ZWRfYXRfbXMYBSABKAMSJQoEcGFnZRgGIAEoCzIXLmdvc2lnaHQudjEuUGFnZUNvbnRleHQSEgoKdXNlcl9hZ2VudBgHIAEoCRIhCgZldmVudHMYCCADKAsyES5nb3NpZ2h0LnYxLkV2ZW50IpsBChFSZXBsYXlDaHVua1JlY29yZBISCgpwcm9qZWN0X2lkGAEgASgJEhIKCnNlc3Npb25faWQYAiABKAkSEQoJZGV2aWNlX2lkGAMgASgJEhYKDnJlY2VpdmVkX2F0X21zGAQgASgDEgsKA3VybBgFIAEoCRImCgVjaHVuaxgGIAEoCzIXLmdvc2lnaHQudjEuUmVwbGF5Q2h1bmtiBnByb3RvMw", [file_gosight_v1_events]);
+  fileDesc("Chlnb3NpZ2h0L3YxL3BpcGVsaW5lLnByb3RvEgpnb3NpZ2h0LnYxIqQCChBFdmVudEJhdGNoUmVjb3JkEhIKCnByb2plY3RfaWQYASABKAkSEgoKc2Vzc2lvbl9pZBgCIAEoCRIRCglkZXZpY2VfaWQYAyABKAkSEAoIYmF0Y2hfaWQYBCABKAkSFgoOcmVjZWl2ZWRfYXRfbXMYBSABKAMSJQoEcGFnZRgGIAEoCzIXLmdvc2lnaHQudjEuUGFnZUNvbnRleHQSEgoKdXNlcl9hZ2VudBgHIAEoCRIhCgZldmVudHMYCCADKAsyES5nb3NpZ2h0LnYxLkV2ZW50EhUKDWNsb2NrX3NrZXdfbXMYCSABKAMSJgoGY2xpZW50GAogASgLMhYuZ29zaWdodC52MS5DbGllbnRJbmZvEg4KBnRhYl9pZBgLIAEoCSKlAQoKQ2xpZW50SW5mbxIPCgdicm93c2VyGAEgASgJEhcKD2Jyb3dzZXJfdmVyc2lvbhgCIAEoCRIKCgJvcxgDIAEoCRISCgpvc192ZXJzaW9uGAQgASgJEisKC2RldmljZV90eXBlGAUgASgOMhYuZ29zaWdodC52MS5EZXZpY2VUeXBlEg8KB2lwX2hhc2gYBiABKAkSDwoHY291bnRyeRgHIAEoCSKrAQoRUmVwbGF5Q2h1bmtSZWNvcmQSEgoKcHJvamVjdF9pZBgBIAEoCRISCgpzZXNzaW9uX2lkGAIgASgJEhEKCWRldmljZV9pZBgDIAEoCRIWCg5yZWNlaXZlZF9hdF9tcxgEIAEoAxILCgN1cmwYBSABKAkSJgoFY2h1bmsYBiABKAsyFy5nb3NpZ2h0LnYxLlJlcGxheUNodW5rEg4KBnRhYl9pZBgHIAEoCSpyCgpEZXZpY2VUeXBlEhsKF0RFVklDRV9UWVBFX1VOU1BFQ0lGSUVEEAASFwoTREVWSUNFX1RZUEVfREVTS1RPUBABEhYKEkRFVklDRV9UWVBFX01PQklMRRACEhYKEkRFVklDRV9UWVBFX1RBQkxFVBADYgZwcm90bzM", [file_gosight_v1_events]);
 
 /**
  * Value of a message on the events topic: the events of one accepted batch.
@@ -64,9 +64,33 @@ export type EventBatchRecord = Message<"gosight.v1.EventBatchRecord"> & {
   userAgent: string;
 
   /**
+   * Events of the batch. Their timestamp_ms is already corrected by clock_skew_ms.
+   *
    * @generated from field: repeated gosight.v1.Event events = 8;
    */
   events: Event[];
+
+  /**
+   * received_at_ms minus the batch's sent_at_ms: how far the client's clock
+   * was behind the server's (network time included).
+   *
+   * @generated from field: int64 clock_skew_ms = 9;
+   */
+  clockSkewMs: bigint;
+
+  /**
+   * What the ingestor derived from the request; never the raw IP address.
+   *
+   * @generated from field: gosight.v1.ClientInfo client = 10;
+   */
+  client?: ClientInfo | undefined;
+
+  /**
+   * The browser tab the batch came from.
+   *
+   * @generated from field: string tab_id = 11;
+   */
+  tabId: string;
 };
 
 /**
@@ -75,6 +99,60 @@ export type EventBatchRecord = Message<"gosight.v1.EventBatchRecord"> & {
  */
 export const EventBatchRecordSchema: GenMessage<EventBatchRecord> = /*@__PURE__*/
   messageDesc(file_gosight_v1_pipeline, 0);
+
+/**
+ * The sender, as derived by the ingestor from the request.
+ *
+ * @generated from message gosight.v1.ClientInfo
+ */
+export type ClientInfo = Message<"gosight.v1.ClientInfo"> & {
+  /**
+   * @generated from field: string browser = 1;
+   */
+  browser: string;
+
+  /**
+   * @generated from field: string browser_version = 2;
+   */
+  browserVersion: string;
+
+  /**
+   * @generated from field: string os = 3;
+   */
+  os: string;
+
+  /**
+   * @generated from field: string os_version = 4;
+   */
+  osVersion: string;
+
+  /**
+   * @generated from field: gosight.v1.DeviceType device_type = 5;
+   */
+  deviceType: DeviceType;
+
+  /**
+   * Salted SHA-256 of the client IP (hex), for counting unique visitors. The
+   * salt rotates daily, so hashes cannot be joined across days.
+   *
+   * @generated from field: string ip_hash = 6;
+   */
+  ipHash: string;
+
+  /**
+   * ISO 3166-1 alpha-2 country code; empty when unknown.
+   *
+   * @generated from field: string country = 7;
+   */
+  country: string;
+};
+
+/**
+ * Describes the message gosight.v1.ClientInfo.
+ * Use `create(ClientInfoSchema)` to create a new message.
+ */
+export const ClientInfoSchema: GenMessage<ClientInfo> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_pipeline, 1);
 
 /**
  * Value of a message on the replay topic: one rrweb chunk.
@@ -113,6 +191,13 @@ export type ReplayChunkRecord = Message<"gosight.v1.ReplayChunkRecord"> & {
    * @generated from field: gosight.v1.ReplayChunk chunk = 6;
    */
   chunk?: ReplayChunk | undefined;
+
+  /**
+   * The browser tab the chunk was recorded in.
+   *
+   * @generated from field: string tab_id = 7;
+   */
+  tabId: string;
 };
 
 /**
@@ -120,5 +205,36 @@ export type ReplayChunkRecord = Message<"gosight.v1.ReplayChunkRecord"> & {
  * Use `create(ReplayChunkRecordSchema)` to create a new message.
  */
 export const ReplayChunkRecordSchema: GenMessage<ReplayChunkRecord> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_pipeline, 1);
+  messageDesc(file_gosight_v1_pipeline, 2);
+
+/**
+ * @generated from enum gosight.v1.DeviceType
+ */
+export enum DeviceType {
+  /**
+   * @generated from enum value: DEVICE_TYPE_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * @generated from enum value: DEVICE_TYPE_DESKTOP = 1;
+   */
+  DESKTOP = 1,
+
+  /**
+   * @generated from enum value: DEVICE_TYPE_MOBILE = 2;
+   */
+  MOBILE = 2,
+
+  /**
+   * @generated from enum value: DEVICE_TYPE_TABLET = 3;
+   */
+  TABLET = 3,
+}
+
+/**
+ * Describes the enum gosight.v1.DeviceType.
+ */
+export const DeviceTypeSchema: GenEnum<DeviceType> = /*@__PURE__*/
+  enumDesc(file_gosight_v1_pipeline, 0);
 
