@@ -2,6 +2,7 @@ import { createClient } from '@clickhouse/client';
 import { type InfraConfig, infraConfigFrom } from './infra-config.ts';
 import { createKafka } from './kafka.ts';
 import { migrateAll } from './migrate.ts';
+import { createPostgres } from './postgres.ts';
 import { topicsFor } from './topics.ts';
 
 export interface TestInfra {
@@ -9,15 +10,20 @@ export interface TestInfra {
   cleanup(): Promise<void>;
 }
 
-// Real servers, private names: a test gets its own Kafka topics and ClickHouse
-// database (PostgreSQL rows are scoped by unique project ids), migrated like
-// production, and removed afterwards.
+// Real servers, private names: a test gets its own Kafka topics, ClickHouse
+// database and PostgreSQL database, migrated like production, and removed afterwards.
 export async function createTestInfra(name: string): Promise<TestInfra> {
   const suffix = `${name}_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const shared = infraConfigFrom(process.env);
+  const postgresDatabase = `test_${suffix}`;
+  await withPostgres(shared.postgresUrl, (pool) => pool.query(`CREATE DATABASE ${postgresDatabase}`));
+  const postgresUrl = new URL(shared.postgresUrl);
+  postgresUrl.pathname = `/${postgresDatabase}`;
   const config: InfraConfig = {
-    ...infraConfigFrom(process.env),
+    ...shared,
     topicPrefix: `test.${suffix}`,
     clickhouseDatabase: `test_${suffix}`,
+    postgresUrl: postgresUrl.toString(),
   };
   await migrateAll(config, () => {});
   return {
@@ -30,8 +36,23 @@ export async function createTestInfra(name: string): Promise<TestInfra> {
       await admin.connect();
       await admin.deleteTopics({ topics: Object.values(topicsFor(config.topicPrefix)) });
       await admin.disconnect();
+      await withPostgres(shared.postgresUrl, (pool) =>
+        pool.query(`DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`),
+      );
     },
   };
+}
+
+async function withPostgres(
+  url: string,
+  action: (pool: ReturnType<typeof createPostgres>) => Promise<unknown>,
+) {
+  const pool = createPostgres(url, 1);
+  try {
+    await action(pool);
+  } finally {
+    await pool.end();
+  }
 }
 
 export function uniqueId(prefix: string): string {
