@@ -1,19 +1,32 @@
 import type http from 'node:http';
+import type http2 from 'node:http2';
+import { createContextValues } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { createKafka, createProducer } from '@gosight/common/kafka';
+import { createMetricsRegistry } from '@gosight/common/metrics';
 import { createPostgres } from '@gosight/common/postgres';
 import { serveH1AndH2c } from '@gosight/common/serve-h1-h2c';
 import { topicsFor } from '@gosight/common/topics';
 import { IngestService } from '@gosight/proto/v1/ingest_pb';
 import { Redis } from 'ioredis';
+import { createBatchIds } from './batch-ids.ts';
 import { createBatchPublisher } from './batch-publisher.ts';
 import type { IngestorConfig } from './config.ts';
 import { handleCors } from './cors.ts';
+import { createHttpRoutes } from './http-routes.ts';
+import { createIngestMetrics } from './ingest-metrics.ts';
 import { createIngestService } from './ingest-service.ts';
-import { createKeyResolver } from './key-resolver.ts';
+import { createIpHasher } from './ip-hasher.ts';
+import { createProjectResolver } from './project-resolver.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { createKafkaReadiness } from './readiness.ts';
+import { requestFactsFrom, requestFactsKey } from './request-facts.ts';
+import { createUserAgentParser } from './user-agent.ts';
+import { IngestServiceView } from './wire-view.ts';
 
 export interface RunningIngestor {
   port: number;
+  // Stops accepting requests, lets those in progress finish, flushes the producer.
   stop(): Promise<void>;
 }
 
@@ -21,32 +34,71 @@ export interface RunningIngestor {
 export async function startIngestor(config: IngestorConfig): Promise<RunningIngestor> {
   const kafka = createKafka(config.infra.kafkaBrokers, 'gosight-ingestor');
   const producer = createProducer(kafka);
-  await producer.connect();
+  const admin = kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
   const pool = createPostgres(config.infra.postgresUrl, 10);
-  const redis = new Redis(config.infra.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  const redis = new Redis(config.infra.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 2,
+    enableAutoPipelining: true,
+  });
   await redis.connect();
 
+  const registry = createMetricsRegistry('ingestor');
+  const metrics = createIngestMetrics(registry);
   const publisher = createBatchPublisher(producer, config.publishLingerMs);
   const service = createIngestService({
-    keys: createKeyResolver(pool, redis, config.keyCacheSeconds),
+    config,
+    projects: createProjectResolver(pool, redis, config.keyCacheSeconds),
+    rateLimiter: createRateLimiter(redis),
+    batchIds: createBatchIds(redis, config.idempotencySeconds),
     publisher,
     topics: topicsFor(config.infra.topicPrefix),
+    metrics,
+    ipHasher: createIpHasher(config.ipHashSecret, config.truncateIp),
+    parseUserAgent: createUserAgentParser(),
     now: Date.now,
   });
-  const connect = connectNodeAdapter({
-    routes: (router) => router.service(IngestService, service),
-    readMaxBytes: config.maxRequestBytes,
+  const adapterOptions = {
+    // The handler names the limit and the size for bodies with a Content-Length
+    // above limits.batchBytes; this hard cap (also on decompressed size) stops
+    // the rest before they are buffered whole.
+    readMaxBytes: config.limits.batchBytes * 2,
+    contextValues: (request: http.IncomingMessage | http2.Http2ServerRequest) =>
+      createContextValues().set(
+        requestFactsKey,
+        requestFactsFrom(request, config.trustedProxyHops, config.countryHeader),
+      ),
+  };
+  // JSON requests are decoded with the generated schema; binary ones (Connect,
+  // gRPC, gRPC-Web) with the wire view, which keeps each event's bytes.
+  const connectJson = connectNodeAdapter({
+    ...adapterOptions,
+    routes: (router) => router.service(IngestService, service.decoded),
+  });
+  const connectBinary = connectNodeAdapter({
+    ...adapterOptions,
+    routes: (router) => router.service(IngestServiceView, { ingestBatch: service.wireView }),
+  });
+  let draining = false;
+  let stopping: Promise<void> | undefined;
+  const routes = createHttpRoutes({
+    registry,
+    isReady: createKafkaReadiness(admin, 2000),
+    isDraining: () => draining,
+    sdkScriptPath: config.sdkScriptPath,
+    sdkScriptMaxAgeSeconds: config.sdkScriptMaxAgeSeconds,
   });
   const server = await serveH1AndH2c(
     (request, response) => {
       const h1Request = request as http.IncomingMessage;
       const h1Response = response as http.ServerResponse;
+      if (routes(h1Request, h1Response)) return;
       if (handleCors(config.allowedOrigins, h1Request, h1Response)) return;
-      if (request.url === '/healthz') {
-        h1Response.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
-        return;
-      }
-      connect(request, response);
+      const length = Number(request.headers['content-length']);
+      if (length > 0) metrics.requestBytes.inc(length);
+      const contentType = request.headers['content-type'] ?? '';
+      (contentType.includes('json') ? connectJson : connectBinary)(request, response);
     },
     config.host,
     config.port,
@@ -54,12 +106,17 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
 
   return {
     port: server.port,
-    async stop() {
-      await server.close();
-      await publisher.flush();
-      await producer.disconnect();
-      await pool.end();
-      redis.disconnect();
+    stop() {
+      stopping ??= (async () => {
+        draining = true;
+        await server.close(config.shutdownGraceMs);
+        await publisher.flush();
+        await producer.disconnect();
+        await admin.disconnect();
+        await pool.end();
+        await redis.quit().catch(() => redis.disconnect());
+      })();
+      return stopping;
     },
   };
 }

@@ -6,28 +6,27 @@ export interface Violation {
   reason: string;
 }
 
-const MAX_ID_LENGTH = 128;
+export const MAX_ID_LENGTH = 128;
 
-function checkId(value: string, path: string, out: Violation[]) {
-  if (value.length === 0) out.push({ path, reason: 'is required' });
-  else if (value.length > MAX_ID_LENGTH)
+export function checkId(value: string, path: string, out: Violation[], required = true) {
+  if (value.length === 0) {
+    if (required) out.push({ path, reason: 'is required' });
+  } else if (value.length > MAX_ID_LENGTH)
     out.push({ path, reason: `is longer than ${MAX_ID_LENGTH} characters` });
 }
 
-// Returns every problem of a batch, so a client learns all of them at once.
-export function validateBatch(request: IngestBatchRequest): Violation[] {
+// Problems that make the whole batch unusable (ids that key every record).
+// Every one is returned, so a client learns all of them at once.
+export function validateBatch(
+  request: Omit<IngestBatchRequest, 'events' | '$typeName' | '$unknown'>,
+): Violation[] {
   const violations: Violation[] = [];
   checkId(request.projectKey, 'project_key', violations);
   checkId(request.batchId, 'batch_id', violations);
   checkId(request.sessionId, 'session_id', violations);
   checkId(request.deviceId, 'device_id', violations);
-  request.events.forEach((event, index) => {
-    checkId(event.eventId, `events[${index}].event_id`, violations);
-    if (event.timestampMs <= 0n)
-      violations.push({ path: `events[${index}].timestamp_ms`, reason: 'must be positive' });
-    if (event.kind.case === undefined)
-      violations.push({ path: `events[${index}].kind`, reason: 'is required' });
-  });
+  checkId(request.tabId, 'tab_id', violations, false);
+  if (request.sentAtMs < 0n) violations.push({ path: 'sent_at_ms', reason: 'must not be negative' });
   request.replayChunks.forEach((chunk, index) => {
     if (chunk.data.length === 0)
       violations.push({ path: `replay_chunks[${index}].data`, reason: 'is empty' });

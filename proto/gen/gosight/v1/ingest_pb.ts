@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/ingest.proto.
  */
 export const file_gosight_v1_ingest: GenFile = /*@__PURE__*/
-  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSKAAgoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuaxIOCgZ0YWJfaWQYCSABKAkiTgoTSW5nZXN0QmF0Y2hSZXNwb25zZRIXCg9hY2NlcHRlZF9ldmVudHMYASABKA0SHgoWYWNjZXB0ZWRfcmVwbGF5X2NodW5rcxgCIAEoDTJfCg1Jbmdlc3RTZXJ2aWNlEk4KC0luZ2VzdEJhdGNoEh4uZ29zaWdodC52MS5Jbmdlc3RCYXRjaFJlcXVlc3QaHy5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVzcG9uc2ViBnByb3RvMw", [file_gosight_v1_events]);
+  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSKAAgoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuaxIOCgZ0YWJfaWQYCSABKAkilQEKE0luZ2VzdEJhdGNoUmVzcG9uc2USFwoPYWNjZXB0ZWRfZXZlbnRzGAEgASgNEh4KFmFjY2VwdGVkX3JlcGxheV9jaHVua3MYAiABKA0SMgoPcmVqZWN0ZWRfZXZlbnRzGAMgAygLMhkuZ29zaWdodC52MS5SZWplY3RlZEV2ZW50EhEKCWR1cGxpY2F0ZRgEIAEoCCJPCg1SZWplY3RlZEV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEg0KBWluZGV4GAIgASgNEg0KBWZpZWxkGAMgASgJEg4KBnJlYXNvbhgEIAEoCTJfCg1Jbmdlc3RTZXJ2aWNlEk4KC0luZ2VzdEJhdGNoEh4uZ29zaWdodC52MS5Jbmdlc3RCYXRjaFJlcXVlc3QaHy5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVzcG9uc2ViBnByb3RvMw", [file_gosight_v1_events]);
 
 /**
  * @generated from message gosight.v1.IngestBatchRequest
@@ -108,6 +108,22 @@ export type IngestBatchResponse = Message<"gosight.v1.IngestBatchResponse"> & {
    * @generated from field: uint32 accepted_replay_chunks = 2;
    */
   acceptedReplayChunks: number;
+
+  /**
+   * Events that failed validation. Each rejects only itself: the other
+   * events of the batch are accepted. A client must not resend them.
+   *
+   * @generated from field: repeated gosight.v1.RejectedEvent rejected_events = 3;
+   */
+  rejectedEvents: RejectedEvent[];
+
+  /**
+   * True when a batch with this batch_id was already accepted: nothing was
+   * published again, and the counts are those of the first acceptance.
+   *
+   * @generated from field: bool duplicate = 4;
+   */
+  duplicate: boolean;
 };
 
 /**
@@ -118,10 +134,59 @@ export const IngestBatchResponseSchema: GenMessage<IngestBatchResponse> = /*@__P
   messageDesc(file_gosight_v1_ingest, 1);
 
 /**
+ * An event the ingestor refused, with the reason.
+ *
+ * @generated from message gosight.v1.RejectedEvent
+ */
+export type RejectedEvent = Message<"gosight.v1.RejectedEvent"> & {
+  /**
+   * The event's event_id as sent (may be empty when that is the problem).
+   *
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * Position of the event in IngestBatchRequest.events.
+   *
+   * @generated from field: uint32 index = 2;
+   */
+  index: number;
+
+  /**
+   * Path of the offending field in the request, e.g. "events[3].click.page_x".
+   *
+   * @generated from field: string field = 3;
+   */
+  field: string;
+
+  /**
+   * What is wrong with it, e.g. "is required" or "is 70000 bytes; the limit is 65536 bytes per event".
+   *
+   * @generated from field: string reason = 4;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message gosight.v1.RejectedEvent.
+ * Use `create(RejectedEventSchema)` to create a new message.
+ */
+export const RejectedEventSchema: GenMessage<RejectedEvent> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_ingest, 2);
+
+/**
  * The SDK's front door. Served over Connect (binary and JSON), gRPC and
  * gRPC-Web on one port. A call returns only after Kafka has acknowledged
  * every record it produced (acks from all in-sync replicas): an OK answer
  * means the batch is durable.
+ *
+ * Errors: INVALID_ARGUMENT names every invalid batch-level field;
+ * UNAUTHENTICATED for an unknown or revoked write key or a bad signature;
+ * PERMISSION_DENIED when the browser origin is not allowed for the project;
+ * RESOURCE_EXHAUSTED for a rate limit (with a retry-after header, in seconds)
+ * or a payload limit (naming the limit and the size); UNAVAILABLE when Kafka
+ * did not acknowledge (retry with the same batch_id).
  *
  * @generated from service gosight.v1.IngestService
  */

@@ -1,0 +1,73 @@
+import type { Pool } from '@gosight/common/postgres';
+import type { Redis } from 'ioredis';
+
+// What the ingestor needs to know about the project behind a write key.
+export interface ProjectSettings {
+  projectId: string;
+  // Browser origins allowed for the project; empty allows any.
+  allowedOrigins: string[];
+  // The project's token bucket in events; undefined uses the configured default.
+  eventsPerSecond?: number;
+  burstEvents?: number;
+}
+
+export interface ProjectResolver {
+  // The settings of the project that owns an active write key, or undefined.
+  resolve(writeKey: string): Promise<ProjectSettings | undefined>;
+}
+
+interface Row {
+  project_id: string;
+  allowed_origins: string[];
+  rate_limit_events_per_second: number | null;
+  rate_limit_burst_events: number | null;
+}
+
+const UNKNOWN = '-';
+// Answers are kept this long in process memory on top of Redis, which spares
+// a Redis round trip per request at high rates.
+const LOCAL_CACHE_MS = 1000;
+const LOCAL_CACHE_ENTRIES = 10_000;
+
+// Looks write keys up in PostgreSQL and caches the answer (also "unknown") in
+// Redis and briefly in memory; the two together never exceed cacheSeconds, so
+// a revocation takes effect within that time.
+export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: number): ProjectResolver {
+  const local = new Map<string, { until: number; value: ProjectSettings | undefined }>();
+  const redisSeconds = Math.max(1, cacheSeconds - Math.ceil(LOCAL_CACHE_MS / 1000));
+
+  async function lookup(writeKey: string): Promise<ProjectSettings | undefined> {
+    const cacheKey = `gosight:write-key:${writeKey}`;
+    const cached = await redis.get(cacheKey);
+    if (cached !== null) return cached === UNKNOWN ? undefined : (JSON.parse(cached) as ProjectSettings);
+    const { rows } = await pool.query<Row>(
+      `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events
+         FROM project_keys k JOIN projects p ON p.id = k.project_id
+        WHERE k.key = $1 AND k.revoked_at IS NULL`,
+      [writeKey],
+    );
+    const row = rows[0];
+    const settings: ProjectSettings | undefined = row && {
+      projectId: row.project_id,
+      allowedOrigins: row.allowed_origins,
+      ...(row.rate_limit_events_per_second !== null && {
+        eventsPerSecond: row.rate_limit_events_per_second,
+      }),
+      ...(row.rate_limit_burst_events !== null && { burstEvents: row.rate_limit_burst_events }),
+    };
+    await redis.set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds);
+    return settings;
+  }
+
+  return {
+    async resolve(writeKey) {
+      const now = Date.now();
+      const hit = local.get(writeKey);
+      if (hit && hit.until > now) return hit.value;
+      const value = await lookup(writeKey);
+      if (local.size >= LOCAL_CACHE_ENTRIES) local.clear();
+      local.set(writeKey, { until: now + LOCAL_CACHE_MS, value });
+      return value;
+    },
+  };
+}
