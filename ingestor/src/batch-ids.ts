@@ -15,7 +15,8 @@ export function createBatchIds(redis: Redis, ttlSeconds: number): BatchIds {
   const key = (projectId: string, batchId: string) => `gosight:batch:${projectId}:${batchId}`;
   return {
     async seen(projectId, batchId) {
-      const stored = await redis.getBuffer(key(projectId, batchId));
+      // Redis down: publish again; events are deduplicated downstream by event id.
+      const stored = await redis.getBuffer(key(projectId, batchId)).catch(() => null);
       return stored === null ? undefined : fromBinary(IngestBatchResponseSchema, stored);
     },
     async remember(projectId, batchId, response) {

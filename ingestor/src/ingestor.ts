@@ -39,7 +39,9 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
   const pool = createPostgres(config.infra.postgresUrl, 10);
   const redis = new Redis(config.infra.redisUrl, {
     lazyConnect: true,
-    maxRetriesPerRequest: 2,
+    maxRetriesPerRequest: 1,
+    // While Redis is down, fail commands at once: every use of Redis here has a fallback.
+    enableOfflineQueue: false,
     enableAutoPipelining: true,
   });
   await redis.connect();

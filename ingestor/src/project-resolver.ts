@@ -1,3 +1,4 @@
+import { Code, ConnectError } from '@connectrpc/connect';
 import type { Pool } from '@gosight/common/postgres';
 import type { Redis } from 'ioredis';
 
@@ -31,14 +32,16 @@ const LOCAL_CACHE_ENTRIES = 10_000;
 
 // Looks write keys up in PostgreSQL and caches the answer (also "unknown") in
 // Redis and briefly in memory; the two together never exceed cacheSeconds, so
-// a revocation takes effect within that time.
+// a revocation takes effect within that time. With Redis down it asks
+// PostgreSQL; with PostgreSQL down it keeps answering from what it last knew,
+// and a key it never saw gets Unavailable, which clients retry.
 export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: number): ProjectResolver {
   const local = new Map<string, { until: number; value: ProjectSettings | undefined }>();
   const redisSeconds = Math.max(1, cacheSeconds - Math.ceil(LOCAL_CACHE_MS / 1000));
 
   async function lookup(writeKey: string): Promise<ProjectSettings | undefined> {
     const cacheKey = `gosight:write-key:${writeKey}`;
-    const cached = await redis.get(cacheKey);
+    const cached = await redis.get(cacheKey).catch(() => null);
     if (cached !== null) return cached === UNKNOWN ? undefined : (JSON.parse(cached) as ProjectSettings);
     const { rows } = await pool.query<Row>(
       `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events
@@ -55,7 +58,9 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
       }),
       ...(row.rate_limit_burst_events !== null && { burstEvents: row.rate_limit_burst_events }),
     };
-    await redis.set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds);
+    await redis
+      .set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds)
+      .catch(() => {});
     return settings;
   }
 
@@ -64,7 +69,19 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
       const now = Date.now();
       const hit = local.get(writeKey);
       if (hit && hit.until > now) return hit.value;
-      const value = await lookup(writeKey);
+      let value: ProjectSettings | undefined;
+      try {
+        value = await lookup(writeKey);
+      } catch (error) {
+        if (hit) return hit.value;
+        throw new ConnectError(
+          'project keys cannot be checked right now; retry later',
+          Code.Unavailable,
+          undefined,
+          undefined,
+          error,
+        );
+      }
       if (local.size >= LOCAL_CACHE_ENTRIES) local.clear();
       local.set(writeKey, { until: now + LOCAL_CACHE_MS, value });
       return value;

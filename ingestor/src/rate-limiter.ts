@@ -45,14 +45,19 @@ export function createRateLimiter(redis: Redis): RateLimiter {
   ).gosightTakeTokens!.bind(redis);
   return {
     async take(bucket, limit, cost, nowMs) {
-      const [allowed, retryAfterMs] = await take(
-        `gosight:rate:${bucket}`,
-        limit.perSecond,
-        limit.burst,
-        cost,
-        nowMs,
-      );
-      return { allowed: allowed === 1, retryAfterMs };
+      try {
+        const [allowed, retryAfterMs] = await take(
+          `gosight:rate:${bucket}`,
+          limit.perSecond,
+          limit.burst,
+          cost,
+          nowMs,
+        );
+        return { allowed: allowed === 1, retryAfterMs };
+      } catch {
+        // Redis down: limits lapse rather than the ingest path; events are not lost over it.
+        return { allowed: true, retryAfterMs: 0 };
+      }
     },
   };
 }
