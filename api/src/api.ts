@@ -1,10 +1,14 @@
 import type http from 'node:http';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { createClickHouse } from '@gosight/common/clickhouse';
+import { createMetricsRegistry, serveMetrics } from '@gosight/common/metrics';
+import { createPostgres } from '@gosight/common/postgres';
 import { serveH1AndH2c } from '@gosight/common/serve-h1-h2c';
-import { SessionService } from '@gosight/proto/v1/session_service_pb';
+import { createAuthenticate } from './auth/authenticate.ts';
+import { createAuthInterceptor } from './auth/interceptor.ts';
 import type { ApiConfig } from './config.ts';
-import { createSessionService } from './session-service.ts';
+import { createRpcMetrics } from './metrics.ts';
+import { registerApi } from './routes.ts';
 
 export interface RunningApi {
   port: number;
@@ -13,13 +17,20 @@ export interface RunningApi {
 
 export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const clickhouse = createClickHouse(config.infra.clickhouseUrl, config.infra.clickhouseDatabase);
+  const pool = createPostgres(config.infra.postgresUrl, 10);
+  const metrics = createMetricsRegistry('api');
   const connect = connectNodeAdapter({
-    routes: (router) => router.service(SessionService, createSessionService(clickhouse)),
+    interceptors: [createRpcMetrics(metrics), createAuthInterceptor(createAuthenticate(pool))],
+    routes: (router) => registerApi(router, { clickhouse, pool, sessionTtlMs: config.sessionTtlMs }),
   });
   const server = await serveH1AndH2c(
     (request, response) => {
       if (request.url === '/healthz') {
         (response as http.ServerResponse).writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+        return;
+      }
+      if (request.url === '/metrics') {
+        void serveMetrics(metrics, response as http.ServerResponse);
         return;
       }
       connect(request, response);
@@ -31,7 +42,7 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
     port: server.port,
     async stop() {
       await server.close();
-      await clickhouse.close();
+      await Promise.all([clickhouse.close(), pool.end()]);
     },
   };
 }

@@ -4,9 +4,11 @@ import { createConnectTransport } from '@connectrpc/connect-node';
 import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
+import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureUser } from '../../api/src/accounts/ensure-user.ts';
 import { type RunningServices, startServices } from '../../deploy/local/services.ts';
 
 // The whole path, nothing mocked: Debian's Chromium runs the SDK on the demo
@@ -19,12 +21,15 @@ let services: RunningServices;
 let browser: Browser;
 const projectId = uniqueId('e2e');
 const writeKey = uniqueId('gs_e2e');
+// A person signs in: the API requires a session token, the dashboard keeps it in a cookie.
+const user = { email: `${uniqueId('owner')}@example.test`, password: 'e2e password 123' };
 const logs: string[] = [];
 
 beforeAll(async () => {
   infra = await createTestInfra('e2e');
   const pool = createPostgres(infra.config.postgresUrl, 1);
   await ensureProject(pool, projectId, 'End-to-end shop', writeKey);
+  await ensureUser(pool, { ...user, name: 'E2E Owner', projectId, role: 'owner' });
   await pool.end();
   const { config } = infra;
   services = await startServices({
@@ -71,13 +76,13 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   const addToCart = page.getByRole('button', { name: /add to cart/i });
   await addToCart.click();
   await addToCart.click();
-  const api = createClient(
-    SessionService,
-    createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' }),
-  );
+  const transport = createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' });
+  const { sessionToken } = await createClient(AuthService, transport).login(user);
+  const api = createClient(SessionService, transport);
+  const headers = { authorization: `Bearer ${sessionToken}` };
   const session = await eventually(
     async () => {
-      const { sessions } = await api.listSessions({ projectId });
+      const { sessions } = await api.listSessions({ projectId }, { headers });
       // The project is this test's own, so its only session is the one just recorded.
       expect(sessions.length).toBeLessThanOrEqual(1);
       return sessions.find((s) => s.clicks >= 2 && s.hasReplay);
@@ -87,7 +92,7 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   ).catch((error: unknown) => {
     throw new Error(`${String(error)}\n--- service logs ---\n${logs.slice(-80).join('\n')}`);
   });
-  const detail = await api.getSession({ projectId, sessionId: session.sessionId });
+  const detail = await api.getSession({ projectId, sessionId: session.sessionId }, { headers });
   const clicks = detail.events.filter((event) => event.type === 'click');
   expect(clicks).toHaveLength(2);
   expect(clicks[0]).toMatchObject({ tag: 'button', selector: '#add-to-cart' });
@@ -95,12 +100,23 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   expect(
     detail.events.some((event) => event.type === 'page_view' && event.url.startsWith(services.urls.demo)),
   ).toBe(true);
-  const replay = await api.getSessionReplay({ projectId, sessionId: session.sessionId });
+  const replay = await api.getSessionReplay({ projectId, sessionId: session.sessionId }, { headers });
   expect(JSON.parse(replay.chunks[0]!.eventsJson).some((event: { type: number }) => event.type === 2)).toBe(
     true,
   );
 
   const dashboard = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Signed out, the dashboard sends the visitor to its login page.
+  await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
+  await dashboard.waitForURL(/\/login/);
+  await dashboard.getByLabel('Password').fill('wrong password');
+  await dashboard.getByLabel('Email').fill(user.email);
+  await dashboard.getByRole('button', { name: 'Sign in' }).click();
+  await dashboard.getByTestId('login-error').waitFor();
+  await dashboard.getByLabel('Email').fill(user.email);
+  await dashboard.getByLabel('Password').fill(user.password);
+  await dashboard.getByRole('button', { name: 'Sign in' }).click();
+  await dashboard.waitForURL((url) => !url.pathname.startsWith('/login'));
   await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
   await dashboard.locator(`[data-testid="session-row"][data-session-id="${session.sessionId}"]`).waitFor();
   await dashboard.screenshot({ path: new URL('e2e-sessions.png', artifacts).pathname, fullPage: true });

@@ -1,24 +1,35 @@
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
+import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import {
   type GetSessionResponse,
   type ReplayChunkView,
   SessionService,
   type SessionSummary,
 } from '@gosight/proto/v1/session_service_pb';
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { config } from './config';
+import { config, SESSION_COOKIE } from './config';
 
-// The only module that talks to the GoSight API. Server components only: it uses node:http.
+// The only module that talks to the GoSight API. Server components and server
+// actions only: it uses node:http. The signed-in user's session token lives in
+// an httpOnly cookie and goes to the API as "Authorization: Bearer <token>".
 
-const client = createClient(
-  SessionService,
-  createConnectTransport({
-    baseUrl: config.apiUrl,
-    httpVersion: '1.1',
-    defaultTimeoutMs: config.apiTimeoutMs,
-  }),
-);
+const transport = createConnectTransport({
+  baseUrl: config.apiUrl,
+  httpVersion: '1.1',
+  defaultTimeoutMs: config.apiTimeoutMs,
+});
+const client = createClient(SessionService, transport);
+export const authClient = createClient(AuthService, transport);
+
+/** Headers that authenticate the current request's user; sends them to /login when signed out. */
+async function authHeaders(): Promise<HeadersInit> {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) redirect('/login');
+  return { authorization: `Bearer ${token}` };
+}
 
 /** A failed API call, with a message fit to show on the page. */
 export class ApiError extends Error {
@@ -33,32 +44,42 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(operation: string, run: (headers: HeadersInit) => Promise<T>): Promise<T> {
+  const headers = await authHeaders();
   try {
-    return await run();
+    return await run(headers);
   } catch (err) {
     const connectError = ConnectError.from(err);
-    const detail = connectError.rawMessage || Code[connectError.code];
-    const message =
-      connectError.code === Code.Unavailable || connectError.code === Code.DeadlineExceeded
-        ? `Could not reach the GoSight API at ${config.apiUrl} (${operation}): ${detail}`
-        : `${operation} failed (${Code[connectError.code]}): ${detail}`;
-    throw new ApiError(operation, connectError.code, message, { cause: err });
+    if (connectError.code !== Code.Unauthenticated) throw toApiError(operation, connectError, err);
   }
+  // The session expired or was ended elsewhere: sign in again.
+  redirect('/login?expired=1');
+}
+
+function toApiError(operation: string, connectError: ConnectError, err: unknown): ApiError {
+  const detail = connectError.rawMessage || Code[connectError.code];
+  const message =
+    connectError.code === Code.Unavailable || connectError.code === Code.DeadlineExceeded
+      ? `Could not reach the GoSight API at ${config.apiUrl} (${operation}): ${detail}`
+      : `${operation} failed (${Code[connectError.code]}): ${detail}`;
+  return new ApiError(operation, connectError.code, message, { cause: err });
 }
 
 export const listSessions = cache(
   (projectId: string): Promise<SessionSummary[]> =>
-    call('ListSessions', async () => (await client.listSessions({ projectId })).sessions),
+    call('ListSessions', async (headers) => (await client.listSessions({ projectId }, { headers })).sessions),
 );
 
 // Cached per request: the summary and the events panels both render from one response.
 export const getSession = cache(
   (projectId: string, sessionId: string): Promise<GetSessionResponse> =>
-    call('GetSession', () => client.getSession({ projectId, sessionId })),
+    call('GetSession', (headers) => client.getSession({ projectId, sessionId }, { headers })),
 );
 
 export const getSessionReplay = cache(
   (projectId: string, sessionId: string): Promise<ReplayChunkView[]> =>
-    call('GetSessionReplay', async () => (await client.getSessionReplay({ projectId, sessionId })).chunks),
+    call(
+      'GetSessionReplay',
+      async (headers) => (await client.getSessionReplay({ projectId, sessionId }, { headers })).chunks,
+    ),
 );

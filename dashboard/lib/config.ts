@@ -5,7 +5,12 @@ export interface DashboardConfig {
   defaultProject: string;
   /** Per-call deadline for API requests. */
   apiTimeoutMs: number;
+  /** Mark the session cookie Secure (set when the dashboard is served over HTTPS). */
+  secureCookies: boolean;
 }
+
+/** httpOnly cookie holding the signed-in user's API session token. */
+export const SESSION_COOKIE = 'gosight_session';
 
 export function parseConfig(env: Record<string, string | undefined>): DashboardConfig {
   const apiUrl = env.GOSIGHT_API_URL?.trim() || 'http://127.0.0.1:7200';
@@ -19,7 +24,10 @@ export function parseConfig(env: Record<string, string | undefined>): DashboardC
     throw new Error(`GOSIGHT_API_URL must be an http(s) URL, got ${JSON.stringify(apiUrl)}`);
   }
   const defaultProject = env.GOSIGHT_DEFAULT_PROJECT?.trim() || 'demo';
-  return { apiUrl: apiUrl.replace(/\/+$/, ''), defaultProject, apiTimeoutMs: 10_000 };
+  const secureCookies = ['1', 'true', 'yes'].includes(
+    env.GOSIGHT_DASHBOARD_SECURE_COOKIES?.trim().toLowerCase() ?? '',
+  );
+  return { apiUrl: apiUrl.replace(/\/+$/, ''), defaultProject, apiTimeoutMs: 10_000, secureCookies };
 }
 
 export const config: DashboardConfig = parseConfig(process.env);

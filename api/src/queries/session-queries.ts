@@ -1,19 +1,10 @@
 import { type ClickHouseClient, sqlInt, sqlString } from '@gosight/common/clickhouse';
+import { InsightType } from '@gosight/proto/v1/insights_pb';
+import type { SessionFilter } from '@gosight/proto/v1/session_service_pb';
+import { dateCondition, INSIGHT_TYPES, type Range, rows, timeCondition } from './query-helpers.ts';
+import { latestSessionsWhere, SESSION_COLUMNS, type SessionRow } from './sessions-table.ts';
 
-// Queries run on ClickHouse 18.16 and current releases. Rows may exist twice
-// until ClickHouse merges them (redelivery), so every count is over distinct
-// event ids and every listing keeps one row per id (LIMIT 1 BY).
-
-export interface SessionRow {
-  session_id: string;
-  device_id: string;
-  started_at_ms: string;
-  ended_at_ms: string;
-  entry_url: string;
-  page_views: string;
-  clicks: string;
-  events: string;
-}
+export type { SessionRow };
 
 export interface EventRow {
   event_id: string;
@@ -34,42 +25,88 @@ export interface ReplayRow {
   events_json: string;
 }
 
-async function rows<T>(client: ClickHouseClient, query: string): Promise<T[]> {
-  const result = await client.query({ query, format: 'JSONEachRow' });
-  return result.json<T>();
+const SIGNAL_COLUMN: Record<(typeof INSIGHT_TYPES)[number], string> = {
+  rage_click: 'rage_clicks',
+  dead_click: 'dead_clicks',
+  error_click: 'error_clicks',
+  thrashed_cursor: 'thrashed_cursors',
+};
+
+function filterConditions(projectId: string, filter: SessionFilter | undefined, range: Range): string[] {
+  const conditions = [timeCondition(range, 'end_ms'), `start_ms < ${sqlInt(range.toMs)}`];
+  if (!filter) return conditions;
+  if (filter.userId) conditions.push(`user_id = ${sqlString(filter.userId)}`);
+  if (filter.device) conditions.push(`device_type = ${sqlString(filter.device.toLowerCase())}`);
+  if (filter.browser) conditions.push(`lower(browser) = ${sqlString(filter.browser.toLowerCase())}`);
+  if (filter.country) conditions.push(`country = ${sqlString(filter.country.toUpperCase())}`);
+  if (filter.hasSignal !== InsightType.UNSPECIFIED) {
+    const name = INSIGHT_TYPES[filter.hasSignal - 1];
+    if (name) conditions.push(`${SIGNAL_COLUMN[name]} > 0`);
+  }
+  if (filter.hasError) conditions.push('errors > 0');
+  if (filter.minDurationMs > 0n) conditions.push(`duration_ms >= ${sqlInt(filter.minDurationMs)}`);
+  if (filter.maxDurationMs > 0n) conditions.push(`duration_ms <= ${sqlInt(filter.maxDurationMs)}`);
+  if (filter.url) {
+    conditions.push(`session_id IN (SELECT session_id FROM events
+      WHERE project_id = ${sqlString(projectId)} AND ${dateCondition(range)} AND type = 'page_view'
+        AND positionCaseInsensitive(url, ${sqlString(filter.url)}) > 0)`);
+  }
+  return conditions;
 }
 
-const SESSION_COLUMNS = `
-  session_id,
-  any(device_id) AS device_id,
-  min(timestamp_ms) AS started_at_ms,
-  max(timestamp_ms) AS ended_at_ms,
-  argMinIf(url, timestamp_ms, type = 'page_view') AS entry_url,
-  uniqExactIf(event_id, type = 'page_view') AS page_views,
-  uniqExactIf(event_id, type = 'click') AS clicks,
-  uniqExact(event_id) AS events`;
-
+// Sessions ordered by their last activity, newest first; after is the cursor
+// (end_ms and session_key of the previous page's last row).
 export function querySessions(
   client: ClickHouseClient,
   projectId: string,
-  limit: number,
+  options: { filter: SessionFilter | undefined; range: Range; limit: number; after?: [number, string] },
 ): Promise<SessionRow[]> {
+  const conditions = filterConditions(projectId, options.filter, options.range);
+  if (options.after) {
+    const [endMs, key] = options.after;
+    conditions.push(
+      `(end_ms < ${sqlInt(endMs)} OR (end_ms = ${sqlInt(endMs)} AND session_key < ${sqlString(key)}))`,
+    );
+  }
   return rows(
     client,
-    `SELECT ${SESSION_COLUMNS} FROM events WHERE project_id = ${sqlString(projectId)}
-     GROUP BY session_id ORDER BY ended_at_ms DESC LIMIT ${sqlInt(limit)}`,
+    `SELECT ${SESSION_COLUMNS} FROM sessions
+     WHERE ${latestSessionsWhere(projectId, options.range)} AND ${conditions.join(' AND ')}
+     ORDER BY end_ms DESC, session_key DESC LIMIT 1 BY session_key LIMIT ${sqlInt(options.limit)}`,
   );
 }
 
-export async function querySession(
+export async function querySessionRow(
+  client: ClickHouseClient,
+  projectId: string,
+  sessionKey: string,
+): Promise<SessionRow | undefined> {
+  const sessionId = sessionKey.split('~')[0]!;
+  const found = await rows<SessionRow>(
+    client,
+    `SELECT ${SESSION_COLUMNS} FROM sessions
+     WHERE ${latestSessionsWhere(projectId, undefined, sessionId)} AND session_key = ${sqlString(sessionKey)} LIMIT 1`,
+  );
+  return found[0];
+}
+
+// A session the sessions role has not written yet, summarised from its events.
+export async function querySessionFromEvents(
   client: ClickHouseClient,
   projectId: string,
   sessionId: string,
 ): Promise<SessionRow | undefined> {
   const found = await rows<SessionRow>(
     client,
-    `SELECT ${SESSION_COLUMNS} FROM events
-     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)} GROUP BY session_id`,
+    `SELECT session_id AS session_key, session_id, any(device_id) AS device_id, anyLast(user_id) AS user_id,
+       min(timestamp_ms) AS start_ms, max(timestamp_ms) AS end_ms, end_ms - start_ms AS duration_ms,
+       uniqExact(event_id) AS events, uniqExactIf(event_id, type = 'page_view') AS page_views,
+       uniqExactIf(event_id, type = 'click') AS clicks, uniqExactIf(event_id, type = 'js_error') AS errors,
+       0 AS rage_clicks, 0 AS dead_clicks, 0 AS error_clicks, 0 AS thrashed_cursors,
+       argMinIf(url, timestamp_ms, type = 'page_view') AS entry_url, argMax(url, timestamp_ms) AS exit_url,
+       any(browser) AS browser, any(os) AS os, any(device_type) AS device_type, any(country) AS country, 0 AS has_replay
+     FROM events WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)}
+     GROUP BY session_id`,
   );
   return found[0];
 }
@@ -77,13 +114,17 @@ export async function querySession(
 export function querySessionEvents(
   client: ClickHouseClient,
   projectId: string,
-  sessionId: string,
+  session: { sessionId: string; fromMs?: number; toMs?: number },
   limit: number,
 ): Promise<EventRow[]> {
+  const bounds =
+    session.fromMs !== undefined && session.toMs !== undefined
+      ? `AND timestamp_ms >= ${sqlInt(session.fromMs)} AND timestamp_ms <= ${sqlInt(session.toMs)}`
+      : '';
   return rows(
     client,
     `SELECT event_id, timestamp_ms, type, url, page_x, page_y, selector, tag, text FROM events
-     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)}
+     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(session.sessionId)} ${bounds}
      ORDER BY timestamp_ms, sequence LIMIT 1 BY event_id LIMIT ${sqlInt(limit)}`,
   );
 }
@@ -102,15 +143,17 @@ export async function querySessionsWithReplay(
   return new Set(found.map((row) => row.session_id));
 }
 
+// Replay chunks in sequence order, from sequence `from`, at most `limit`.
 export function queryReplay(
   client: ClickHouseClient,
   projectId: string,
   sessionId: string,
+  page: { from: number; limit: number } = { from: 0, limit: 1_000_000 },
 ): Promise<ReplayRow[]> {
   return rows(
     client,
     `SELECT sequence, first_timestamp_ms, last_timestamp_ms, events_json FROM replay_chunks
-     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)}
-     ORDER BY sequence LIMIT 1 BY sequence`,
+     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)} AND sequence >= ${sqlInt(page.from)}
+     ORDER BY sequence LIMIT 1 BY sequence LIMIT ${sqlInt(page.limit)}`,
   );
 }

@@ -4,13 +4,17 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { InsightType } from "./insights_pb.js";
+import { file_gosight_v1_insights } from "./insights_pb.js";
+import type { TimeRange } from "./query_pb.js";
+import { file_gosight_v1_query } from "./query_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file gosight/v1/session_service.proto.
  */
 export const file_gosight_v1_session_service: GenFile = /*@__PURE__*/
-  fileDesc("CiBnb3NpZ2h0L3YxL3Nlc3Npb25fc2VydmljZS5wcm90bxIKZ29zaWdodC52MSI4ChNMaXN0U2Vzc2lvbnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSDQoFbGltaXQYAiABKA0iRAoUTGlzdFNlc3Npb25zUmVzcG9uc2USLAoIc2Vzc2lvbnMYASADKAsyGi5nb3NpZ2h0LnYxLlNlc3Npb25TdW1tYXJ5Ir4BCg5TZXNzaW9uU3VtbWFyeRISCgpzZXNzaW9uX2lkGAEgASgJEhEKCWRldmljZV9pZBgCIAEoCRIVCg1zdGFydGVkX2F0X21zGAMgASgDEhMKC2VuZGVkX2F0X21zGAQgASgDEhEKCWVudHJ5X3VybBgFIAEoCRISCgpwYWdlX3ZpZXdzGAYgASgNEg4KBmNsaWNrcxgHIAEoDRIOCgZldmVudHMYCCABKA0SEgoKaGFzX3JlcGxheRgJIAEoCCI7ChFHZXRTZXNzaW9uUmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEhIKCnNlc3Npb25faWQYAiABKAkiawoSR2V0U2Vzc2lvblJlc3BvbnNlEisKB3Nlc3Npb24YASABKAsyGi5nb3NpZ2h0LnYxLlNlc3Npb25TdW1tYXJ5EigKBmV2ZW50cxgCIAMoCzIYLmdvc2lnaHQudjEuU2Vzc2lvbkV2ZW50Ip4BCgxTZXNzaW9uRXZlbnQSEAoIZXZlbnRfaWQYASABKAkSFAoMdGltZXN0YW1wX21zGAIgASgDEgwKBHR5cGUYAyABKAkSCwoDdXJsGAQgASgJEg4KBnBhZ2VfeBgFIAEoARIOCgZwYWdlX3kYBiABKAESEAoIc2VsZWN0b3IYByABKAkSCwoDdGFnGAggASgJEgwKBHRleHQYCSABKAkiQQoXR2V0U2Vzc2lvblJlcGxheVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRISCgpzZXNzaW9uX2lkGAIgASgJIkcKGEdldFNlc3Npb25SZXBsYXlSZXNwb25zZRIrCgZjaHVua3MYASADKAsyGy5nb3NpZ2h0LnYxLlJlcGxheUNodW5rVmlldyJvCg9SZXBsYXlDaHVua1ZpZXcSEAoIc2VxdWVuY2UYASABKA0SGgoSZmlyc3RfdGltZXN0YW1wX21zGAIgASgDEhkKEWxhc3RfdGltZXN0YW1wX21zGAMgASgDEhMKC2V2ZW50c19qc29uGAQgASgJMo8CCg5TZXNzaW9uU2VydmljZRJRCgxMaXN0U2Vzc2lvbnMSHy5nb3NpZ2h0LnYxLkxpc3RTZXNzaW9uc1JlcXVlc3QaIC5nb3NpZ2h0LnYxLkxpc3RTZXNzaW9uc1Jlc3BvbnNlEksKCkdldFNlc3Npb24SHS5nb3NpZ2h0LnYxLkdldFNlc3Npb25SZXF1ZXN0Gh4uZ29zaWdodC52MS5HZXRTZXNzaW9uUmVzcG9uc2USXQoQR2V0U2Vzc2lvblJlcGxheRIjLmdvc2lnaHQudjEuR2V0U2Vzc2lvblJlcGxheVJlcXVlc3QaJC5nb3NpZ2h0LnYxLkdldFNlc3Npb25SZXBsYXlSZXNwb25zZWIGcHJvdG8z");
+  fileDesc("CiBnb3NpZ2h0L3YxL3Nlc3Npb25fc2VydmljZS5wcm90bxIKZ29zaWdodC52MSJzChNMaXN0U2Vzc2lvbnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSDQoFbGltaXQYAiABKA0SKQoGZmlsdGVyGAMgASgLMhkuZ29zaWdodC52MS5TZXNzaW9uRmlsdGVyEg4KBmN1cnNvchgEIAEoCSJZChRMaXN0U2Vzc2lvbnNSZXNwb25zZRIsCghzZXNzaW9ucxgBIAMoCzIaLmdvc2lnaHQudjEuU2Vzc2lvblN1bW1hcnkSEwoLbmV4dF9jdXJzb3IYAiABKAki/AEKDVNlc3Npb25GaWx0ZXISKQoKdGltZV9yYW5nZRgBIAEoCzIVLmdvc2lnaHQudjEuVGltZVJhbmdlEgsKA3VybBgCIAEoCRIPCgd1c2VyX2lkGAMgASgJEg4KBmRldmljZRgEIAEoCRIPCgdicm93c2VyGAUgASgJEg8KB2NvdW50cnkYBiABKAkSKwoKaGFzX3NpZ25hbBgHIAEoDjIXLmdvc2lnaHQudjEuSW5zaWdodFR5cGUSEQoJaGFzX2Vycm9yGAggASgIEhcKD21pbl9kdXJhdGlvbl9tcxgJIAEoAxIXCg9tYXhfZHVyYXRpb25fbXMYCiABKAMingMKDlNlc3Npb25TdW1tYXJ5EhIKCnNlc3Npb25faWQYASABKAkSEQoJZGV2aWNlX2lkGAIgASgJEhUKDXN0YXJ0ZWRfYXRfbXMYAyABKAMSEwoLZW5kZWRfYXRfbXMYBCABKAMSEQoJZW50cnlfdXJsGAUgASgJEhIKCnBhZ2Vfdmlld3MYBiABKA0SDgoGY2xpY2tzGAcgASgNEg4KBmV2ZW50cxgIIAEoDRISCgpoYXNfcmVwbGF5GAkgASgIEhMKC2R1cmF0aW9uX21zGAogASgDEg8KB2Jyb3dzZXIYCyABKAkSCgoCb3MYDCABKAkSDgoGZGV2aWNlGA0gASgJEg8KB2NvdW50cnkYDiABKAkSDwoHdXNlcl9pZBgPIAEoCRIOCgZlcnJvcnMYECABKA0SEwoLcmFnZV9jbGlja3MYESABKA0SEwoLZGVhZF9jbGlja3MYEiABKA0SFAoMZXJyb3JfY2xpY2tzGBMgASgNEhgKEHRocmFzaGVkX2N1cnNvcnMYFCABKA0SEAoIZXhpdF91cmwYFSABKAkiOwoRR2V0U2Vzc2lvblJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRISCgpzZXNzaW9uX2lkGAIgASgJImsKEkdldFNlc3Npb25SZXNwb25zZRIrCgdzZXNzaW9uGAEgASgLMhouZ29zaWdodC52MS5TZXNzaW9uU3VtbWFyeRIoCgZldmVudHMYAiADKAsyGC5nb3NpZ2h0LnYxLlNlc3Npb25FdmVudCKeAQoMU2Vzc2lvbkV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEhQKDHRpbWVzdGFtcF9tcxgCIAEoAxIMCgR0eXBlGAMgASgJEgsKA3VybBgEIAEoCRIOCgZwYWdlX3gYBSABKAESDgoGcGFnZV95GAYgASgBEhAKCHNlbGVjdG9yGAcgASgJEgsKA3RhZxgIIAEoCRIMCgR0ZXh0GAkgASgJIkEKF0dldFNlc3Npb25SZXBsYXlSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSEgoKc2Vzc2lvbl9pZBgCIAEoCSJHChhHZXRTZXNzaW9uUmVwbGF5UmVzcG9uc2USKwoGY2h1bmtzGAEgAygLMhsuZ29zaWdodC52MS5SZXBsYXlDaHVua1ZpZXcibwoPUmVwbGF5Q2h1bmtWaWV3EhAKCHNlcXVlbmNlGAEgASgNEhoKEmZpcnN0X3RpbWVzdGFtcF9tcxgCIAEoAxIZChFsYXN0X3RpbWVzdGFtcF9tcxgDIAEoAxITCgtldmVudHNfanNvbhgEIAEoCSJgChpTdHJlYW1TZXNzaW9uUmVwbGF5UmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEhIKCnNlc3Npb25faWQYAiABKAkSGgoSY2h1bmtzX3Blcl9tZXNzYWdlGAMgASgNIkoKG1N0cmVhbVNlc3Npb25SZXBsYXlSZXNwb25zZRIrCgZjaHVua3MYASADKAsyGy5nb3NpZ2h0LnYxLlJlcGxheUNodW5rVmlldzL5AgoOU2Vzc2lvblNlcnZpY2USUQoMTGlzdFNlc3Npb25zEh8uZ29zaWdodC52MS5MaXN0U2Vzc2lvbnNSZXF1ZXN0GiAuZ29zaWdodC52MS5MaXN0U2Vzc2lvbnNSZXNwb25zZRJLCgpHZXRTZXNzaW9uEh0uZ29zaWdodC52MS5HZXRTZXNzaW9uUmVxdWVzdBoeLmdvc2lnaHQudjEuR2V0U2Vzc2lvblJlc3BvbnNlEl0KEEdldFNlc3Npb25SZXBsYXkSIy5nb3NpZ2h0LnYxLkdldFNlc3Npb25SZXBsYXlSZXF1ZXN0GiQuZ29zaWdodC52MS5HZXRTZXNzaW9uUmVwbGF5UmVzcG9uc2USaAoTU3RyZWFtU2Vzc2lvblJlcGxheRImLmdvc2lnaHQudjEuU3RyZWFtU2Vzc2lvblJlcGxheVJlcXVlc3QaJy5nb3NpZ2h0LnYxLlN0cmVhbVNlc3Npb25SZXBsYXlSZXNwb25zZTABYgZwcm90bzM", [file_gosight_v1_insights, file_gosight_v1_query]);
 
 /**
  * @generated from message gosight.v1.ListSessionsRequest
@@ -27,6 +31,18 @@ export type ListSessionsRequest = Message<"gosight.v1.ListSessionsRequest"> & {
    * @generated from field: uint32 limit = 2;
    */
   limit: number;
+
+  /**
+   * @generated from field: gosight.v1.SessionFilter filter = 3;
+   */
+  filter?: SessionFilter | undefined;
+
+  /**
+   * next_cursor of the previous page; empty for the first page.
+   *
+   * @generated from field: string cursor = 4;
+   */
+  cursor: string;
 };
 
 /**
@@ -44,6 +60,13 @@ export type ListSessionsResponse = Message<"gosight.v1.ListSessionsResponse"> & 
    * @generated from field: repeated gosight.v1.SessionSummary sessions = 1;
    */
   sessions: SessionSummary[];
+
+  /**
+   * Pass as cursor to get the next page; empty on the last page.
+   *
+   * @generated from field: string next_cursor = 2;
+   */
+  nextCursor: string;
 };
 
 /**
@@ -52,6 +75,88 @@ export type ListSessionsResponse = Message<"gosight.v1.ListSessionsResponse"> & 
  */
 export const ListSessionsResponseSchema: GenMessage<ListSessionsResponse> = /*@__PURE__*/
   messageDesc(file_gosight_v1_session_service, 1);
+
+/**
+ * Conditions a session must meet to be listed; empty fields do not filter.
+ *
+ * @generated from message gosight.v1.SessionFilter
+ */
+export type SessionFilter = Message<"gosight.v1.SessionFilter"> & {
+  /**
+   * Sessions with activity in this range; unset means the last 7 days.
+   *
+   * @generated from field: gosight.v1.TimeRange time_range = 1;
+   */
+  timeRange?: TimeRange | undefined;
+
+  /**
+   * A page view whose URL contains this text.
+   *
+   * @generated from field: string url = 2;
+   */
+  url: string;
+
+  /**
+   * The user id given to identify().
+   *
+   * @generated from field: string user_id = 3;
+   */
+  userId: string;
+
+  /**
+   * "desktop", "mobile" or "tablet".
+   *
+   * @generated from field: string device = 4;
+   */
+  device: string;
+
+  /**
+   * Browser name as the ingestor derived it ("Chrome", "Firefox" ...).
+   *
+   * @generated from field: string browser = 5;
+   */
+  browser: string;
+
+  /**
+   * ISO 3166-1 alpha-2 country code.
+   *
+   * @generated from field: string country = 6;
+   */
+  country: string;
+
+  /**
+   * At least one frustration signal of this type.
+   *
+   * @generated from field: gosight.v1.InsightType has_signal = 7;
+   */
+  hasSignal: InsightType;
+
+  /**
+   * At least one JavaScript error.
+   *
+   * @generated from field: bool has_error = 8;
+   */
+  hasError: boolean;
+
+  /**
+   * Session duration bounds in ms; 0 means no bound.
+   *
+   * @generated from field: int64 min_duration_ms = 9;
+   */
+  minDurationMs: bigint;
+
+  /**
+   * @generated from field: int64 max_duration_ms = 10;
+   */
+  maxDurationMs: bigint;
+};
+
+/**
+ * Describes the message gosight.v1.SessionFilter.
+ * Use `create(SessionFilterSchema)` to create a new message.
+ */
+export const SessionFilterSchema: GenMessage<SessionFilter> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_session_service, 2);
 
 /**
  * What the list of sessions shows about one session.
@@ -111,6 +216,76 @@ export type SessionSummary = Message<"gosight.v1.SessionSummary"> & {
    * @generated from field: bool has_replay = 9;
    */
   hasReplay: boolean;
+
+  /**
+   * @generated from field: int64 duration_ms = 10;
+   */
+  durationMs: bigint;
+
+  /**
+   * @generated from field: string browser = 11;
+   */
+  browser: string;
+
+  /**
+   * @generated from field: string os = 12;
+   */
+  os: string;
+
+  /**
+   * "desktop", "mobile", "tablet" or empty when unknown.
+   *
+   * @generated from field: string device = 13;
+   */
+  device: string;
+
+  /**
+   * @generated from field: string country = 14;
+   */
+  country: string;
+
+  /**
+   * The user id given to identify(); empty for anonymous sessions.
+   *
+   * @generated from field: string user_id = 15;
+   */
+  userId: string;
+
+  /**
+   * JavaScript errors and unhandled rejections.
+   *
+   * @generated from field: uint32 errors = 16;
+   */
+  errors: number;
+
+  /**
+   * Frustration signals detected in the session.
+   *
+   * @generated from field: uint32 rage_clicks = 17;
+   */
+  rageClicks: number;
+
+  /**
+   * @generated from field: uint32 dead_clicks = 18;
+   */
+  deadClicks: number;
+
+  /**
+   * @generated from field: uint32 error_clicks = 19;
+   */
+  errorClicks: number;
+
+  /**
+   * @generated from field: uint32 thrashed_cursors = 20;
+   */
+  thrashedCursors: number;
+
+  /**
+   * URL of the last event.
+   *
+   * @generated from field: string exit_url = 21;
+   */
+  exitUrl: string;
 };
 
 /**
@@ -118,7 +293,7 @@ export type SessionSummary = Message<"gosight.v1.SessionSummary"> & {
  * Use `create(SessionSummarySchema)` to create a new message.
  */
 export const SessionSummarySchema: GenMessage<SessionSummary> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 2);
+  messageDesc(file_gosight_v1_session_service, 3);
 
 /**
  * @generated from message gosight.v1.GetSessionRequest
@@ -140,7 +315,7 @@ export type GetSessionRequest = Message<"gosight.v1.GetSessionRequest"> & {
  * Use `create(GetSessionRequestSchema)` to create a new message.
  */
 export const GetSessionRequestSchema: GenMessage<GetSessionRequest> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 3);
+  messageDesc(file_gosight_v1_session_service, 4);
 
 /**
  * @generated from message gosight.v1.GetSessionResponse
@@ -162,7 +337,7 @@ export type GetSessionResponse = Message<"gosight.v1.GetSessionResponse"> & {
  * Use `create(GetSessionResponseSchema)` to create a new message.
  */
 export const GetSessionResponseSchema: GenMessage<GetSessionResponse> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 4);
+  messageDesc(file_gosight_v1_session_service, 5);
 
 /**
  * One stored event of a session, flattened for display.
@@ -181,7 +356,7 @@ export type SessionEvent = Message<"gosight.v1.SessionEvent"> & {
   timestampMs: bigint;
 
   /**
-   * "page_view" or "click".
+   * The event kind: "page_view", "click", "scroll", "js_error" ...
    *
    * @generated from field: string type = 3;
    */
@@ -225,7 +400,7 @@ export type SessionEvent = Message<"gosight.v1.SessionEvent"> & {
  * Use `create(SessionEventSchema)` to create a new message.
  */
 export const SessionEventSchema: GenMessage<SessionEvent> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 5);
+  messageDesc(file_gosight_v1_session_service, 6);
 
 /**
  * @generated from message gosight.v1.GetSessionReplayRequest
@@ -247,7 +422,7 @@ export type GetSessionReplayRequest = Message<"gosight.v1.GetSessionReplayReques
  * Use `create(GetSessionReplayRequestSchema)` to create a new message.
  */
 export const GetSessionReplayRequestSchema: GenMessage<GetSessionReplayRequest> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 6);
+  messageDesc(file_gosight_v1_session_service, 7);
 
 /**
  * @generated from message gosight.v1.GetSessionReplayResponse
@@ -264,7 +439,7 @@ export type GetSessionReplayResponse = Message<"gosight.v1.GetSessionReplayRespo
  * Use `create(GetSessionReplayResponseSchema)` to create a new message.
  */
 export const GetSessionReplayResponseSchema: GenMessage<GetSessionReplayResponse> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 7);
+  messageDesc(file_gosight_v1_session_service, 8);
 
 /**
  * A stored replay chunk, decoded.
@@ -300,7 +475,55 @@ export type ReplayChunkView = Message<"gosight.v1.ReplayChunkView"> & {
  * Use `create(ReplayChunkViewSchema)` to create a new message.
  */
 export const ReplayChunkViewSchema: GenMessage<ReplayChunkView> = /*@__PURE__*/
-  messageDesc(file_gosight_v1_session_service, 8);
+  messageDesc(file_gosight_v1_session_service, 9);
+
+/**
+ * @generated from message gosight.v1.StreamSessionReplayRequest
+ */
+export type StreamSessionReplayRequest = Message<"gosight.v1.StreamSessionReplayRequest"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * @generated from field: string session_id = 2;
+   */
+  sessionId: string;
+
+  /**
+   * Chunks per message; 0 means 20. Capped at 200.
+   *
+   * @generated from field: uint32 chunks_per_message = 3;
+   */
+  chunksPerMessage: number;
+};
+
+/**
+ * Describes the message gosight.v1.StreamSessionReplayRequest.
+ * Use `create(StreamSessionReplayRequestSchema)` to create a new message.
+ */
+export const StreamSessionReplayRequestSchema: GenMessage<StreamSessionReplayRequest> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_session_service, 10);
+
+/**
+ * @generated from message gosight.v1.StreamSessionReplayResponse
+ */
+export type StreamSessionReplayResponse = Message<"gosight.v1.StreamSessionReplayResponse"> & {
+  /**
+   * The next chunks of the recording, in sequence order.
+   *
+   * @generated from field: repeated gosight.v1.ReplayChunkView chunks = 1;
+   */
+  chunks: ReplayChunkView[];
+};
+
+/**
+ * Describes the message gosight.v1.StreamSessionReplayResponse.
+ * Use `create(StreamSessionReplayResponseSchema)` to create a new message.
+ */
+export const StreamSessionReplayResponseSchema: GenMessage<StreamSessionReplayResponse> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_session_service, 11);
 
 /**
  * Read access to recorded sessions, for the dashboard and users' own tools.
@@ -309,7 +532,8 @@ export const ReplayChunkViewSchema: GenMessage<ReplayChunkView> = /*@__PURE__*/
  */
 export const SessionService: GenService<{
   /**
-   * Lists a project's most recent sessions, newest first.
+   * Lists a project's sessions, most recently active first, filtered and
+   * paginated with a cursor (Viewer and up).
    *
    * @generated from rpc gosight.v1.SessionService.ListSessions
    */
@@ -319,7 +543,8 @@ export const SessionService: GenService<{
     output: typeof ListSessionsResponseSchema;
   },
   /**
-   * One session with its summary and its events, oldest first.
+   * One session with its summary and its events, oldest first (Viewer and up;
+   * for a Viewer the recorded element text is left empty).
    *
    * @generated from rpc gosight.v1.SessionService.GetSession
    */
@@ -329,7 +554,7 @@ export const SessionService: GenService<{
     output: typeof GetSessionResponseSchema;
   },
   /**
-   * The rrweb recording of one session, in chunk order.
+   * The rrweb recording of one session, in chunk order (Member and up).
    *
    * @generated from rpc gosight.v1.SessionService.GetSessionReplay
    */
@@ -337,6 +562,17 @@ export const SessionService: GenService<{
     methodKind: "unary";
     input: typeof GetSessionReplayRequestSchema;
     output: typeof GetSessionReplayResponseSchema;
+  },
+  /**
+   * The same recording streamed a few chunks at a time, so a player can start
+   * before a long session has arrived (Member and up).
+   *
+   * @generated from rpc gosight.v1.SessionService.StreamSessionReplay
+   */
+  streamSessionReplay: {
+    methodKind: "server_streaming";
+    input: typeof StreamSessionReplayRequestSchema;
+    output: typeof StreamSessionReplayResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_gosight_v1_session_service, 0);

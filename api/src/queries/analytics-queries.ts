@@ -1,0 +1,79 @@
+import { type ClickHouseClient, sqlInt, sqlString } from '@gosight/common/clickhouse';
+import { dateCondition, type Range, rows, timeCondition } from './query-helpers.ts';
+import { latestSessions } from './sessions-table.ts';
+
+export interface OverviewRow {
+  bucket: string;
+  sessions: string;
+  users: string;
+  total_page_views: string;
+  bounces: string;
+  average_duration_ms: number;
+  rage: string;
+  dead: string;
+  error_clicks: string;
+  thrashed: string;
+  with_errors: string;
+}
+
+// Figures of the sessions that started in the range, in one bucket or per
+// bucket of bucketMs.
+export function queryOverview(
+  client: ClickHouseClient,
+  projectId: string,
+  range: Range,
+  bucketMs?: number,
+): Promise<OverviewRow[]> {
+  const bucket = bucketMs ? `intDiv(start_ms, ${sqlInt(bucketMs)}) * ${sqlInt(bucketMs)}` : '0';
+  return rows(
+    client,
+    `SELECT ${bucket} AS bucket, count() AS sessions, uniqExact(if(user_id != '', user_id, device_id)) AS users,
+       sum(page_views) AS total_page_views, countIf(page_views <= 1) AS bounces,
+       if(count() = 0, 0, avg(duration_ms)) AS average_duration_ms,
+       countIf(rage_clicks > 0) AS rage, countIf(dead_clicks > 0) AS dead, countIf(error_clicks > 0) AS error_clicks,
+       countIf(thrashed_cursors > 0) AS thrashed, countIf(errors > 0) AS with_errors
+     FROM ${latestSessions(projectId, range, 'start_ms, user_id, device_id, page_views, duration_ms, rage_clicks, dead_clicks, error_clicks, thrashed_cursors, errors')}
+     WHERE ${timeCondition(range, 'start_ms')}
+     GROUP BY bucket ORDER BY bucket`,
+  );
+}
+
+export type FunnelMatch =
+  | { case: 'urlContains'; value: string }
+  | { case: 'clickSelector'; value: string }
+  | { case: 'customEvent'; value: string };
+
+export function stepCondition(match: FunnelMatch): string {
+  switch (match.case) {
+    case 'urlContains':
+      return `(type = 'page_view' AND positionCaseInsensitive(url, ${sqlString(match.value)}) > 0)`;
+    case 'clickSelector':
+      return `(type = 'click' AND selector = ${sqlString(match.value)})`;
+    case 'customEvent':
+      return `(type = 'custom' AND event_name = ${sqlString(match.value)})`;
+  }
+}
+
+// For each session with a first step in the range: how far down the steps it
+// went, in order, within windowMs of its first step (windowFunnel counts in
+// whole seconds). Duplicated rows do not change the level reached.
+export function queryFunnelLevels(
+  client: ClickHouseClient,
+  projectId: string,
+  range: Range,
+  steps: FunnelMatch[],
+  windowMs: number,
+): Promise<{ level: number; sessions: string }[]> {
+  const conditions = steps.map(stepCondition);
+  return rows(
+    client,
+    `SELECT level, count() AS sessions FROM (
+       SELECT session_id, windowFunnel(${sqlInt(Math.max(1, Math.ceil(windowMs / 1000)))})(
+         toUInt32(intDiv(timestamp_ms, 1000)), ${conditions.join(', ')}) AS level
+       FROM events
+       WHERE project_id = ${sqlString(projectId)} AND ${dateCondition(range)} AND ${timeCondition(range)}
+         AND (${conditions.join(' OR ')})
+       GROUP BY session_id)
+     WHERE level > 0 GROUP BY level ORDER BY level`,
+  );
+}

@@ -1,0 +1,88 @@
+import { type ClickHouseClient, sqlInt, sqlString } from '@gosight/common/clickhouse';
+import type { ViewportClass } from '@gosight/proto/v1/query_pb';
+import { dateCondition, type Range, rows, timeCondition, viewportCondition } from './query-helpers.ts';
+
+export interface HeatmapScope {
+  projectId: string;
+  url: string;
+  viewportClass: ViewportClass;
+  range: Range;
+}
+
+function eventsOfPage(scope: HeatmapScope, types: string[]): string {
+  return [
+    `project_id = ${sqlString(scope.projectId)}`,
+    dateCondition(scope.range),
+    timeCondition(scope.range),
+    `type IN (${types.map(sqlString).join(', ')})`,
+    `url = ${sqlString(scope.url)}`,
+    viewportCondition(scope.viewportClass),
+  ].join(' AND ');
+}
+
+export interface ClickElementRow {
+  selector: string;
+  clicks: string;
+  sessions: string;
+  // sumMap result: cell indexes (y * grid + x) and their clicks.
+  cells: [number[], string[]];
+}
+
+// One scan of the page's clicks, each counted once (LIMIT 1 BY event_id):
+// per element its clicks, sessions and clicks per cell of a grid x grid
+// division of its box, most clicked elements first.
+export function queryClickMap(
+  client: ClickHouseClient,
+  scope: HeatmapScope,
+  grid: number,
+  maxElements: number,
+) {
+  const cell = (ratio: string) => `toUInt32(greatest(0, least(${grid - 1}, floor(${ratio} * ${grid}))))`;
+  return rows<ClickElementRow>(
+    client,
+    `SELECT selector, count() AS clicks, uniqExact(session_id) AS sessions,
+       sumMap([cell_index], [toUInt64(1)]) AS cells
+     FROM (SELECT selector, session_id, ${cell('target_y_ratio')} * ${grid} + ${cell('target_x_ratio')} AS cell_index
+           FROM events WHERE ${eventsOfPage(scope, ['click'])} LIMIT 1 BY event_id)
+     GROUP BY selector ORDER BY clicks DESC, selector LIMIT ${sqlInt(maxElements)}`,
+  );
+}
+
+// Deepest scroll per page view, counted per 5 % step. A page view is a
+// session's visit of the URL; one without scroll events counts at depth 0.
+export function queryScrollDepths(client: ClickHouseClient, scope: HeatmapScope) {
+  return rows<{ step: number; views: string }>(
+    client,
+    `SELECT toUInt32(intDiv(least(depth, 100), 5)) AS step, count() AS views FROM (
+       SELECT session_id, max(scroll_depth_percent) AS depth FROM events
+       WHERE ${eventsOfPage(scope, ['page_view', 'scroll', 'page_leave'])}
+       GROUP BY session_id)
+     GROUP BY step ORDER BY step`,
+  );
+}
+
+export function queryMovementCells(client: ClickHouseClient, scope: HeatmapScope, cellPx: number) {
+  return rows<{ x: number; y: number; samples: string }>(
+    client,
+    `SELECT toUInt32(intDiv(page_x, ${sqlInt(cellPx)})) AS x, toUInt32(intDiv(page_y, ${sqlInt(cellPx)})) AS y,
+       uniqExact(event_id, sample_index) AS samples
+     FROM mouse_samples
+     WHERE project_id = ${sqlString(scope.projectId)} AND ${dateCondition(scope.range)} AND ${timeCondition(scope.range)}
+       AND url = ${sqlString(scope.url)} AND ${viewportCondition(scope.viewportClass)} AND page_x >= 0 AND page_y >= 0
+     GROUP BY x, y ORDER BY y, x`,
+  );
+}
+
+// The most recent replay chunk with a full snapshot of the page, from a
+// session that viewed the page in that viewport class.
+export async function querySnapshotChunk(client: ClickHouseClient, scope: HeatmapScope) {
+  const found = await rows<{ session_id: string; first_timestamp_ms: string; events_json: string }>(
+    client,
+    `SELECT session_id, first_timestamp_ms, events_json FROM replay_chunks
+     WHERE project_id = ${sqlString(scope.projectId)} AND ${dateCondition(scope.range)} AND url = ${sqlString(scope.url)}
+       AND has_full_snapshot = 1
+       AND session_id IN (SELECT session_id FROM events WHERE ${eventsOfPage(scope, ['page_view'])})
+     ORDER BY first_timestamp_ms DESC LIMIT 1`,
+  );
+  return found[0];
+}
