@@ -17,6 +17,7 @@ console.log(`
 GoSight is running.
   Demo site (click around here):  ${services.urls.demo}
   Dashboard (watch the replays):  ${services.urls.dashboard}
+    sign in as demo@gosight.local, password "gosight demo"
   Ingestor (Connect/gRPC/gRPC-Web): ${services.urls.ingestor}
   API (Connect/gRPC/gRPC-Web):    ${services.urls.api}
 Ctrl-C stops the services; 'npm run stack down' stops Kafka, ClickHouse, PostgreSQL and Redis.
