@@ -1,12 +1,21 @@
-// Builds dist/sdk.js (IIFE for the one-line snippet) and dist/index.js (ESM
-// for bundlers), then prints each file's raw and gzipped size.
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// Builds the SDK into dist/:
+//   sdk.js, sdk-replay.js  IIFE for the one-line snippet; sdk.js loads sdk-replay.js
+//                          from next to itself when a session is recorded
+//   esm/                   ESM for bundlers; the recorder is a split chunk
+//   cjs/                   CommonJS; the recorder is cjs/replay.cjs, required lazily
+//   types/                 type declarations (tsc --emitDeclarationOnly)
+// then prints each file's raw and gzipped size.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { rrwebWithoutCanvas } from './rrweb-without-canvas.mjs';
+import { measure, printSizes } from './sizes.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const src = (file) => join(root, 'src', file);
 const common = {
   bundle: true,
   minify: true,
@@ -14,19 +23,63 @@ const common = {
   platform: 'browser',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [rrwebWithoutCanvas],
 };
 
-const outputs = [
-  { entryPoints: [join(root, 'src/snippet.ts')], outfile: join(root, 'dist/sdk.js'), format: 'iife' },
-  { entryPoints: [join(root, 'src/index.ts')], outfile: join(root, 'dist/index.js'), format: 'esm' },
-];
+// In the CommonJS build the recorder stays a separate file.
+const replayAsCjsFile = {
+  name: 'replay-as-cjs-file',
+  setup(b) {
+    b.onResolve({ filter: /replay-recorder\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: './replay.cjs', external: true } : undefined,
+    );
+  },
+};
 
-await Promise.all(outputs.map((output) => build({ ...common, ...output })));
+rmSync(dist, { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: [src('snippet.ts')], outfile: join(dist, 'sdk.js'), format: 'iife' }),
+  build({
+    ...common,
+    entryPoints: [src('replay-global.ts')],
+    outfile: join(dist, 'sdk-replay.js'),
+    format: 'iife',
+  }),
+  build({
+    ...common,
+    entryPoints: { index: src('index.ts') },
+    outdir: join(dist, 'esm'),
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+  }),
+  build({
+    ...common,
+    entryPoints: [src('index.ts')],
+    outfile: join(dist, 'cjs/index.cjs'),
+    format: 'cjs',
+    plugins: [rrwebWithoutCanvas, replayAsCjsFile],
+  }),
+  build({
+    ...common,
+    entryPoints: [src('replay-recorder.ts')],
+    outfile: join(dist, 'cjs/replay.cjs'),
+    format: 'cjs',
+  }),
+]);
+execFileSync(
+  process.execPath,
+  [join(root, '../node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.types.json')],
+  {
+    stdio: 'inherit',
+  },
+);
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-for (const { outfile } of outputs) {
-  const bytes = readFileSync(outfile);
-  console.log(
-    `${relative(root, outfile).padEnd(14)} ${kb(bytes.length).padStart(9)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`,
-  );
+// tsc keeps the source's .ts import specifiers in declarations; consumers
+// resolve .js ones.
+for (const file of readdirSync(join(dist, 'types'))) {
+  const path = join(dist, 'types', file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/(from '\.\/[\w-]+)\.ts'/g, "$1.js'"));
 }
+
+printSizes(measure(dist));

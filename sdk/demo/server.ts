@@ -11,8 +11,8 @@ export interface DemoServerOptions {
   // Where the SDK sends batches (the ingestor's base URL).
   ingestUrl: string;
   projectKey: string;
-  // The built IIFE served as /sdk.js.
-  sdkFile?: string;
+  // The folder of the built sdk.js and sdk-replay.js.
+  distDir?: string;
 }
 
 export interface DemoServer {
@@ -21,7 +21,7 @@ export interface DemoServer {
 }
 
 const DEMO_DIR = fileURLToPath(new URL('.', import.meta.url));
-const DEFAULT_SDK_FILE = fileURLToPath(new URL('../dist/sdk.js', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 const PAGES = new Set(['/index.html', '/checkout.html']);
 const ASSETS = new Set(['/shop.js', '/style.css']);
 const TYPES: Record<string, string> = {
@@ -31,9 +31,9 @@ const TYPES: Record<string, string> = {
 };
 
 // A fake shop with the GoSight snippet in every page. The pages load /sdk.js
-// from this server and send to ingestUrl.
+// (and /sdk-replay.js) from this server and send to ingestUrl.
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
-  const sdkFile = options.sdkFile ?? DEFAULT_SDK_FILE;
+  const distDir = options.distDir ?? DIST_DIR;
   const tag = snippetTag('/sdk.js', { projectKey: options.projectKey, endpoint: options.ingestUrl });
 
   const server = createServer(async (req, res) => {
@@ -45,8 +45,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         body = (await readFile(join(DEMO_DIR, page), 'utf8')).replace('</head>', `  ${tag}\n  </head>`);
       } else if (ASSETS.has(page)) {
         body = await readFile(join(DEMO_DIR, page));
-      } else if (page === '/sdk.js') {
-        body = await readFile(sdkFile);
+      } else if (page === '/sdk.js' || page === '/sdk-replay.js') {
+        body = await readFile(join(distDir, page));
       } else {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;

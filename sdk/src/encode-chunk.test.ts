@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { ReplayEncoding } from '@gosight/proto/v1/events_pb';
+import { fromBinary } from '@bufbuild/protobuf';
+import { ReplayChunkSchema, ReplayEncoding } from '@gosight/proto/v1/events_pb';
 import { describe, expect, it } from 'vitest';
 import { encodeChunk, encodeChunkSync } from './encode-chunk.ts';
 
@@ -15,7 +16,7 @@ const raw = {
 
 describe('encodeChunk', () => {
   it('gzips the JSON array and fills the summary', async () => {
-    const chunk = await encodeChunk(raw, true);
+    const chunk = fromBinary(ReplayChunkSchema, await encodeChunk(raw, true));
     expect(chunk.encoding).toBe(ReplayEncoding.GZIP_JSON);
     expect(JSON.parse(gunzipSync(chunk.data).toString('utf8'))).toEqual(raw.events);
     expect(chunk).toMatchObject({
@@ -28,7 +29,8 @@ describe('encodeChunk', () => {
   });
 
   it('sends plain JSON when asked not to compress', async () => {
-    for (const chunk of [await encodeChunk(raw, false), encodeChunkSync(raw)]) {
+    for (const bytes of [await encodeChunk(raw, false), encodeChunkSync(raw)]) {
+      const chunk = fromBinary(ReplayChunkSchema, bytes);
       expect(chunk.encoding).toBe(ReplayEncoding.JSON);
       expect(JSON.parse(new TextDecoder().decode(chunk.data))).toEqual(raw.events);
     }

@@ -1,29 +1,33 @@
-import { create } from '@bufbuild/protobuf';
-import { type ReplayChunk, ReplayChunkSchema, ReplayEncoding } from '@gosight/proto/v1/events_pb';
+import type { ReplayEncoding } from '@gosight/proto/v1/events_pb';
+import { encodeReplayChunk } from './encode-batch.ts';
+import { gzip } from './gzip.ts';
 import { type RawChunk, summarizeChunk } from './replay-chunk.ts';
 
-// JSON, gzipped with CompressionStream where the browser has it. `compress`
-// is false while the page unloads: the stream finishes too late to be sent.
-export async function encodeChunk(raw: RawChunk, compress: boolean): Promise<ReplayChunk> {
+// ReplayEncoding values (events.proto) as numbers, keeping the generated
+// module out of the page.
+const JSON_ENCODING = 1 as ReplayEncoding;
+const GZIP_JSON_ENCODING = 2 as ReplayEncoding;
+
+// An encoded ReplayChunk: the rrweb events as JSON, gzipped with
+// CompressionStream when `compress` (false while the page unloads: the
+// stream would finish too late to be sent) and the browser has it.
+export async function encodeChunk(raw: RawChunk, compress: boolean): Promise<Uint8Array> {
   const json = new TextEncoder().encode(JSON.stringify(raw.events));
-  let data: Uint8Array = json;
-  let encoding = ReplayEncoding.JSON;
   if (compress && typeof CompressionStream === 'function') {
     try {
-      data = await gzip(json);
-      encoding = ReplayEncoding.GZIP_JSON;
+      return chunkBytes(raw, await gzip(json), GZIP_JSON_ENCODING);
     } catch {}
   }
-  return chunkMessage(raw, data, encoding);
+  return chunkBytes(raw, json, JSON_ENCODING);
 }
 
-export function encodeChunkSync(raw: RawChunk): ReplayChunk {
-  return chunkMessage(raw, new TextEncoder().encode(JSON.stringify(raw.events)), ReplayEncoding.JSON);
+export function encodeChunkSync(raw: RawChunk): Uint8Array {
+  return chunkBytes(raw, new TextEncoder().encode(JSON.stringify(raw.events)), JSON_ENCODING);
 }
 
-function chunkMessage(raw: RawChunk, data: Uint8Array, encoding: ReplayEncoding): ReplayChunk {
+function chunkBytes(raw: RawChunk, data: Uint8Array, encoding: ReplayEncoding): Uint8Array {
   const summary = summarizeChunk(raw.events);
-  return create(ReplayChunkSchema, {
+  return encodeReplayChunk({
     sequence: raw.sequence,
     firstTimestampMs: BigInt(summary.firstTimestampMs),
     lastTimestampMs: BigInt(summary.lastTimestampMs),
@@ -32,9 +36,4 @@ function chunkMessage(raw: RawChunk, data: Uint8Array, encoding: ReplayEncoding)
     encoding,
     data,
   });
-}
-
-async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -1,22 +1,20 @@
-import { type GoSightOptions, resolveOptions } from './options.ts';
-import { startTracker, type Tracker } from './tracker.ts';
+// Entry of the npm package (ESM and CommonJS builds).
+import { setReplayLoader } from './replay-loader.ts';
 
+export {
+  GoSight,
+  grantConsent,
+  identify,
+  init,
+  optIn,
+  optOut,
+  revokeConsent,
+  shutdown,
+  track,
+} from './api.ts';
 export type { GoSightOptions } from './options.ts';
+export type { Properties } from './properties.ts';
+export type { UrlPattern } from './url-blocklist.ts';
 
-let tracker: Tracker | undefined;
-
-// Starts capture on this page. A second call while running is ignored; outside
-// a browser (server-side rendering) it does nothing.
-export function init(options: GoSightOptions): void {
-  if (tracker || typeof window === 'undefined') return;
-  tracker = startTracker(resolveOptions(options, window.location.origin));
-}
-
-// Stops capture and sends what is still queued (one attempt, no retries).
-export async function shutdown(): Promise<void> {
-  const running = tracker;
-  tracker = undefined;
-  await running?.stop();
-}
-
-export const GoSight = { init, shutdown };
+// The recorder is its own chunk, fetched when a session is recorded.
+setReplayLoader(() => import('./replay-recorder.ts'));

@@ -5,9 +5,10 @@ export interface KeyValueStore {
 
 // localStorage can be missing, disabled or full (Safari private mode, quota);
 // the SDK then keeps its ids for the page's lifetime only.
-export function createBrowserStore(): KeyValueStore {
+// sessionStorage is per tab (and survives reloads of it).
+export function createBrowserStore(kind: 'localStorage' | 'sessionStorage' = 'localStorage'): KeyValueStore {
   const memory = new Map<string, string>();
-  const local = localStorageOrNull();
+  const local = storageOrNull(kind);
   return {
     get(key) {
       try {
@@ -32,9 +33,9 @@ export function createMemoryStore(): KeyValueStore {
   };
 }
 
-function localStorageOrNull(): Storage | null {
+function storageOrNull(kind: 'localStorage' | 'sessionStorage'): Storage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return globalThis[kind] ?? null;
   } catch {
     return null;
   }

@@ -1,13 +1,13 @@
-import { create } from '@bufbuild/protobuf';
-import { type PageContext, PageContextSchema } from '@gosight/proto/v1/events_pb';
+import type { PageContextInit } from './encode-batch.ts';
 import { pageUrl } from './page-url.ts';
 
-export function pageContext(win: Window): PageContext {
-  return create(PageContextSchema, {
-    url: pageUrl(win.location.href),
-    referrer: win.document.referrer,
-    title: win.document.title,
+// The page a batch is sent from; a page on the URL blocklist is not named.
+export function pageContext(win: Window, blocked: boolean): PageContextInit {
+  return {
+    url: blocked ? '' : pageUrl(win.location.href),
+    referrer: blocked ? '' : win.document.referrer,
+    title: blocked ? '' : win.document.title,
     viewportWidth: win.innerWidth,
     viewportHeight: win.innerHeight,
-  });
+  };
 }

@@ -1,5 +1,16 @@
-import type { Event, ReplayChunk } from '@gosight/proto/v1/events_pb';
+// One encoded Event or ReplayChunk waiting to be sent, with the session and
+// tab whose batch it belongs in.
+export interface QueueItem {
+  sessionId: string;
+  tabId: string;
+  chunk: boolean;
+  bytes: Uint8Array;
+}
 
-export type QueueItem =
-  | { sessionId: string; event: Event; chunk?: undefined }
-  | { sessionId: string; chunk: ReplayChunk; event?: undefined };
+// A batch once cut: its id and page are fixed, so a retry (even after a
+// reload) sends the same batch id with the same events.
+export interface Batch<Page = unknown> {
+  batchId: string;
+  page: Page;
+  items: QueueItem[];
+}

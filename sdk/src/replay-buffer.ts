@@ -6,13 +6,16 @@ export interface ReplayBuffer {
   // Closes the previous session's recording; events are then dropped until the
   // next full snapshot, so the new session's first chunk starts with one.
   startSession(previous: SessionState | undefined): void;
+  // Keeps what was recorded, but takes nothing more until the next full
+  // snapshot (recording resumes after a pause).
+  awaitSnapshot(): void;
   // Everything recorded since the last cut, as numbered chunks, oldest first.
   cut(): RawChunk[];
 }
 
 // Cuts the rrweb stream into chunks at each flush and at session boundaries.
 export function createReplayBuffer(
-  nextChunkSequence: () => { sessionId: string; sequence: number },
+  nextChunkSequence: (sessionId?: string) => { sessionId: string; sequence: number },
 ): ReplayBuffer {
   let events: RrwebEvent[] = [];
   let awaitingSnapshot = false;
@@ -28,9 +31,12 @@ export function createReplayBuffer(
     },
     startSession(previous) {
       if (previous && events.length > 0) {
-        closed.push({ sessionId: previous.id, sequence: previous.chunkSequence, events });
+        closed.push({ ...nextChunkSequence(previous.id), events });
       }
       events = [];
+      awaitingSnapshot = true;
+    },
+    awaitSnapshot() {
       awaitingSnapshot = true;
     },
     cut() {

@@ -1,3 +1,6 @@
+// The replay entry point, loaded lazily (its own chunk in the ESM build,
+// sdk-replay.js next to sdk.js for the snippet): rrweb is most of the SDK's
+// weight and pages that do not record never download it.
 import { record } from '@rrweb/record';
 import { createReplayBuffer } from './replay-buffer.ts';
 import type { RawChunk } from './replay-chunk.ts';
@@ -5,7 +8,17 @@ import type { SessionTracker } from './session-tracker.ts';
 
 export interface ReplayRecorder {
   cut(): RawChunk[];
+  // Stops or resumes recording (a page on the URL blocklist); resuming
+  // starts again from a full snapshot.
+  setPaused(paused: boolean): void;
   stop(): void;
+}
+
+export interface ReplayRecorderOptions {
+  session: SessionTracker;
+  // Whether a session is recorded (the replay sampling rate).
+  sampled(sessionId: string): boolean;
+  paused: boolean;
 }
 
 const INCREMENTAL_SNAPSHOT = 3;
@@ -14,17 +27,35 @@ const INCREMENTAL_SNAPSHOT = 3;
 // style changes are not activity (a ticking clock must not keep a session alive).
 const USER_SOURCES = new Set([1, 2, 3, 5, 6, 12, 14]);
 
-export function startReplayRecorder(session: SessionTracker): ReplayRecorder | undefined {
-  const buffer = createReplayBuffer(() => session.nextChunkSequence());
-  const stopSessionWatch = session.onStart((previous) => {
-    buffer.startSession(previous);
-    // Not from inside rrweb's emit callback: a snapshot taken while rrweb is
-    // emitting a mutation can interleave with its mutation buffers.
+export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecorder | undefined {
+  const { session } = options;
+  const buffer = createReplayBuffer((sessionId) => session.nextChunkSequence(sessionId));
+  let paused = options.paused;
+  let current = session.touch(Date.now()).id;
+  let recording = !paused && options.sampled(current);
+
+  // Not from inside rrweb's emit callback: a snapshot taken while rrweb is
+  // emitting a mutation can interleave with its mutation buffers.
+  const snapshotSoon = () =>
     setTimeout(() => {
       try {
         record.takeFullSnapshot(true);
       } catch {}
     }, 0);
+  const update = () => {
+    const was = recording;
+    recording = !paused && options.sampled(current);
+    if (recording && !was) {
+      buffer.awaitSnapshot();
+      snapshotSoon();
+    }
+  };
+
+  const stopSessionWatch = session.onStart((previous, next) => {
+    buffer.startSession(previous);
+    current = next.id;
+    recording = !paused && options.sampled(current);
+    if (recording) snapshotSoon();
   });
   const stopRecording = record({
     emit(event) {
@@ -32,11 +63,13 @@ export function startReplayRecorder(session: SessionTracker): ReplayRecorder | u
       if (event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && USER_SOURCES.has(source)) {
         session.touch(event.timestamp);
       }
-      buffer.push(event);
+      if (recording) buffer.push(event);
     },
     maskAllInputs: true,
     blockSelector: '[data-gosight-block]',
     maskTextSelector: '[data-gosight-mask]',
+    sampling: { mousemove: 50, scroll: 150, media: 800, input: 'last' },
+    slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
   });
   if (!stopRecording) {
     stopSessionWatch();
@@ -44,6 +77,10 @@ export function startReplayRecorder(session: SessionTracker): ReplayRecorder | u
   }
   return {
     cut: () => buffer.cut(),
+    setPaused(value) {
+      paused = value;
+      update();
+    },
     stop() {
       stopSessionWatch();
       stopRecording();

@@ -1,6 +1,5 @@
-import { Code } from '@connectrpc/connect';
 import { describe, expect, it } from 'vitest';
-import { isRetryable, retryDelayMs } from './retry-policy.ts';
+import { type RetryDecision, retryDecision, retryDelayMs } from './retry-policy.ts';
 
 describe('retryDelayMs', () => {
   const cases = [
@@ -18,16 +17,75 @@ describe('retryDelayMs', () => {
   });
 });
 
-describe('isRetryable', () => {
-  it.each([
-    [Code.Unavailable, true],
-    [Code.Unknown, true],
-    [Code.ResourceExhausted, true],
-    [Code.DeadlineExceeded, true],
-    [Code.InvalidArgument, false],
-    [Code.Unauthenticated, false],
-    [Code.PermissionDenied, false],
-  ])('code %s → %s', (code, retryable) => {
-    expect(isRetryable(code)).toBe(retryable);
+describe('retryDecision', () => {
+  const cases: {
+    name: string;
+    error: Parameters<typeof retryDecision>[0];
+    attempt: number;
+    want: RetryDecision;
+  }[] = [
+    {
+      name: 'unavailable: back-off',
+      error: { code: 'unavailable', message: '' },
+      attempt: 2,
+      want: { retry: true, delayMs: 4000 },
+    },
+    {
+      name: 'unavailable retried forever',
+      error: { code: 'unavailable', message: '' },
+      attempt: 500,
+      want: { retry: true, delayMs: 30_000 },
+    },
+    {
+      name: 'network error retried forever',
+      error: { code: 'deadline_exceeded', message: '', network: true },
+      attempt: 50,
+      want: { retry: true, delayMs: 30_000 },
+    },
+    {
+      name: 'retry-after replaces back-off',
+      error: { code: 'resource_exhausted', message: '', retryAfterMs: 7000 },
+      attempt: 0,
+      want: { retry: true, delayMs: 7700 },
+    },
+    {
+      name: 'retry-after is capped at 10 min',
+      error: { code: 'unavailable', message: '', retryAfterMs: 3_600_000 },
+      attempt: 0,
+      want: { retry: true, delayMs: 660_000 },
+    },
+    {
+      name: 'internal: a few times',
+      error: { code: 'internal', message: '' },
+      attempt: 6,
+      want: { retry: true, delayMs: 30_000 },
+    },
+    {
+      name: 'internal: then dropped',
+      error: { code: 'internal', message: '' },
+      attempt: 7,
+      want: { retry: false },
+    },
+    {
+      name: 'invalid_argument: never',
+      error: { code: 'invalid_argument', message: '' },
+      attempt: 0,
+      want: { retry: false },
+    },
+    {
+      name: 'unauthenticated: never',
+      error: { code: 'unauthenticated', message: '' },
+      attempt: 0,
+      want: { retry: false },
+    },
+    {
+      name: 'permission_denied: never',
+      error: { code: 'permission_denied', message: '' },
+      attempt: 0,
+      want: { retry: false },
+    },
+  ];
+  it.each(cases)('$name', ({ error, attempt, want }) => {
+    expect(retryDecision(error, attempt, 0.5)).toEqual(want);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findScriptOrigin, type ScriptDocument } from './script-origin.ts';
+import { findScriptOrigin, findScriptUrl, type ScriptDocument } from './script-origin.ts';
 
 const doc = (scripts: string[], currentScript: string | null = null): ScriptDocument => ({
   baseURI: 'https://shop.example/products/',
@@ -28,5 +28,12 @@ describe('findScriptOrigin', () => {
   ];
   it.each(cases)('$name', ({ doc, origin }) => {
     expect(findScriptOrigin(doc)).toBe(origin);
+  });
+});
+
+describe('findScriptUrl', () => {
+  it('resolves the replay file next to sdk.js', () => {
+    const url = findScriptUrl(doc(['/static/gs/sdk.js?v=3']));
+    expect(url && new URL('sdk-replay.js', url).href).toBe('https://shop.example/static/gs/sdk-replay.js');
   });
 });

@@ -6,27 +6,31 @@ export interface ScriptDocument {
   getElementsByTagName(name: 'script'): ArrayLike<{ readonly src: string }>;
 }
 
-// The origin sdk.js was loaded from, the snippet's default endpoint.
-// document.currentScript is set only while the script's top level runs; when it
-// is missing, the <script> whose path ends in /sdk.js is the snippet's.
-export function findScriptOrigin(doc: ScriptDocument): string | undefined {
+// The absolute URL sdk.js was loaded from: the snippet's default endpoint is
+// its origin, and sdk-replay.js sits next to it. document.currentScript is
+// set only while the script's top level runs; when it is missing, the
+// <script> whose path ends in /sdk.js is the snippet's.
+export function findScriptUrl(doc: ScriptDocument): URL | undefined {
   const current = doc.currentScript;
   if (current && 'src' in current && typeof current.src === 'string' && current.src) {
-    return originOf(current.src, doc.baseURI);
+    return urlOf(current.src, doc.baseURI);
   }
   const scripts = doc.getElementsByTagName('script');
   for (let i = 0; i < scripts.length; i++) {
     const src = scripts[i]?.src;
-    if (!src) continue;
-    const origin = originOf(src, doc.baseURI);
-    if (origin && new URL(src, doc.baseURI).pathname.endsWith('/sdk.js')) return origin;
+    const url = src ? urlOf(src, doc.baseURI) : undefined;
+    if (url?.pathname.endsWith('/sdk.js')) return url;
   }
   return undefined;
 }
 
-function originOf(src: string, base: string): string | undefined {
+export function findScriptOrigin(doc: ScriptDocument): string | undefined {
+  return findScriptUrl(doc)?.origin;
+}
+
+function urlOf(src: string, base: string): URL | undefined {
   try {
-    return new URL(src, base).origin;
+    return new URL(src, base);
   } catch {
     return undefined;
   }

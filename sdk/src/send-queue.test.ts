@@ -1,96 +1,130 @@
-import { create } from '@bufbuild/protobuf';
-import { Code, ConnectError } from '@connectrpc/connect';
-import { EventSchema } from '@gosight/proto/v1/events_pb';
-import { type IngestBatchRequest, IngestBatchRequestSchema } from '@gosight/proto/v1/ingest_pb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { QueueItem } from './queue-item.ts';
+import type { CallError } from './connect-unary.ts';
+import type { Batch, QueueItem } from './queue-item.ts';
 import { createSendQueue, type SendQueueOptions } from './send-queue.ts';
 
-const event = (id: string, sessionId = 's1'): QueueItem => ({
+const item = (id: number, sessionId = 's1', bytes = 10): QueueItem => ({
   sessionId,
-  event: create(EventSchema, { eventId: id }),
+  tabId: 't1',
+  chunk: false,
+  bytes: new Uint8Array(bytes).fill(id),
 });
 
-function setup(send: SendQueueOptions['send']) {
+function setup(
+  send: (batch: Batch<string>) => Promise<CallError | undefined>,
+  extra: Partial<SendQueueOptions<string>> = {},
+) {
   let batches = 0;
   const drops: string[] = [];
-  const queue = createSendQueue({
+  const queue = createSendQueue<string>({
     maxEvents: 2,
-    maxChunkBytes: 1000,
+    maxChunks: 2,
+    maxBytes: 1000,
     maxQueuedItems: 10,
+    maxQueuedBytes: 10_000,
     random: () => 0.5,
-    onDrop: (reason) => drops.push(reason),
-    buildRequest: (sessionId, items) =>
-      create(IngestBatchRequestSchema, {
-        batchId: `b${++batches}`,
-        sessionId,
-        events: items.flatMap((item) => (item.event ? [item.event] : [])),
-      }),
-    send,
+    onDrop: (items, reason) => drops.push(`${items.length} ${reason}`),
+    newBatch: (items) => ({ batchId: `b${++batches}`, page: 'p', items }),
+    send: (batch) => send(batch),
+    ...extra,
   });
   return { queue, drops };
 }
 
-const ids = (request: IngestBatchRequest) => request.events.map((e) => e.eventId);
+const ids = (batch: Batch<string>) => batch.items.map((i) => i.bytes[0]);
+const down: CallError = { code: 'unavailable', message: 'down' };
 
 describe('createSendQueue', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
   it('sends batches in order, split by size and session', async () => {
-    const sent: IngestBatchRequest[] = [];
-    const { queue } = setup(async (request) => void sent.push(request));
-    for (const item of [event('1'), event('2'), event('3'), event('4', 's2')]) queue.push(item);
+    const sent: Batch<string>[] = [];
+    const { queue } = setup(async (batch) => void sent.push(batch));
+    for (const i of [item(1), item(2), item(3), item(4, 's2')]) queue.push(i);
     expect(queue.pendingEvents()).toBe(4);
     await queue.drain();
-    expect(sent.map((r) => [r.batchId, r.sessionId, ids(r)])).toEqual([
-      ['b1', 's1', ['1', '2']],
-      ['b2', 's1', ['3']],
-      ['b3', 's2', ['4']],
+    expect(sent.map((b) => [b.batchId, b.items[0]?.sessionId, ids(b)])).toEqual([
+      ['b1', 's1', [1, 2]],
+      ['b2', 's1', [3]],
+      ['b3', 's2', [4]],
     ]);
     expect(queue.pendingEvents()).toBe(0);
   });
 
   it('retries the same batch with back-off 1 s, 2 s, 4 s', async () => {
-    const attempts: { at: number; request: IngestBatchRequest }[] = [];
+    const attempts: { at: number; batch: Batch<string> }[] = [];
     const start = Date.now();
-    const { queue } = setup(async (request) => {
-      attempts.push({ at: Date.now() - start, request });
-      if (attempts.length <= 3) throw new ConnectError('down', Code.Unavailable);
+    const { queue } = setup(async (batch) => {
+      attempts.push({ at: Date.now() - start, batch });
+      return attempts.length <= 3 ? down : undefined;
     });
-    queue.push(event('1'));
+    queue.push(item(1));
     const done = queue.drain();
-    queue.push(event('2'));
-    queue.push(event('3'));
+    queue.push(item(2));
+    queue.push(item(3));
+    expect(queue.healthy()).toBe(true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(queue.healthy()).toBe(false);
     await vi.advanceTimersByTimeAsync(10_000);
     await done;
     expect(attempts.map((a) => a.at)).toEqual([0, 1000, 3000, 7000, 7000]);
-    expect(attempts.slice(0, 4).map((a) => a.request.batchId)).toEqual(['b1', 'b1', 'b1', 'b1']);
-    expect(attempts[3]!.request).toBe(attempts[0]!.request);
-    expect(ids(attempts[4]!.request)).toEqual(['2', '3']);
+    expect(attempts.slice(0, 4).map((a) => a.batch.batchId)).toEqual(['b1', 'b1', 'b1', 'b1']);
+    expect(ids(attempts[4]!.batch)).toEqual([2, 3]);
+    expect(queue.healthy()).toBe(true);
+  });
+
+  it('waits as long as the server asks with retry-after', async () => {
+    const attempts: number[] = [];
+    const start = Date.now();
+    const { queue } = setup(async () => {
+      attempts.push(Date.now() - start);
+      return attempts.length === 1
+        ? { code: 'resource_exhausted', message: 'slow down', retryAfterMs: 5000 }
+        : undefined;
+    });
+    queue.push(item(1));
+    const done = queue.drain();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await done;
+    expect(attempts).toEqual([0, 5500]);
   });
 
   it('drops a batch the server rejects for good and goes on', async () => {
     const sent: string[] = [];
-    const { queue, drops } = setup(async (request) => {
-      if (request.batchId === 'b1') throw new ConnectError('bad batch', Code.InvalidArgument);
-      sent.push(request.batchId);
+    const { queue, drops } = setup(async (batch) => {
+      if (batch.batchId === 'b1') return { code: 'invalid_argument', message: 'bad batch' };
+      sent.push(batch.batchId);
+      return undefined;
     });
-    queue.push(event('1'));
-    queue.push(event('2'));
-    queue.push(event('3'));
+    for (const i of [item(1), item(2), item(3)]) queue.push(i);
     await queue.drain();
     expect(sent).toEqual(['b2']);
-    expect(drops).toEqual(['[invalid_argument] bad batch']);
+    expect(drops).toEqual(['2 [invalid_argument] bad batch']);
+  });
+
+  it('waits while offline and goes on when hurried', async () => {
+    let online = false;
+    const sent: string[] = [];
+    const { queue } = setup(async (batch) => void sent.push(batch.batchId), { isOnline: () => online });
+    queue.push(item(1));
+    const done = queue.drain();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sent).toEqual([]);
+    expect(queue.healthy()).toBe(false);
+    online = true;
+    queue.hurry();
+    await done;
+    expect(sent).toEqual(['b1']);
   });
 
   it('hurry skips the wait; stop makes one last attempt and ends the loop', async () => {
     let calls = 0;
     const { queue } = setup(async () => {
       calls++;
-      throw new ConnectError('down', Code.Unavailable);
+      return down;
     });
-    queue.push(event('1'));
+    queue.push(item(1));
     const done = queue.drain();
     await vi.advanceTimersByTimeAsync(0);
     queue.hurry();
@@ -101,10 +135,31 @@ describe('createSendQueue', () => {
     expect(calls).toBe(3);
   });
 
-  it('drops new items past maxQueuedItems', () => {
-    const { queue, drops } = setup(async () => {});
-    for (let i = 0; i < 12; i++) queue.push(event(String(i)));
+  it('drops new items past maxQueuedItems and maxQueuedBytes', () => {
+    const { queue, drops } = setup(async () => undefined);
+    for (let i = 0; i < 12; i++) queue.push(item(i));
     expect(queue.pendingEvents()).toBe(10);
-    expect(drops).toEqual(['queue full', 'queue full']);
+    expect(drops).toEqual(['1 queue full', '1 queue full']);
+    const small = setup(async () => undefined, { maxQueuedBytes: 25 });
+    for (let i = 0; i < 3; i++) small.queue.push(item(i));
+    expect(small.queue.pendingEvents()).toBe(2);
+  });
+
+  it('hands out batches for the unload within a byte budget and snapshots the rest', async () => {
+    const { queue } = setup(async () => down);
+    queue.push(item(1, 's1', 100));
+    const done = queue.drain();
+    await vi.advanceTimersByTimeAsync(0);
+    for (const i of [item(2, 's1', 100), item(3, 's1', 100), item(4, 's1', 300), item(5, 's1', 10)])
+      queue.push(i);
+    const taken = queue.takeForUnload(350);
+    expect(taken.map(ids)).toEqual([[2, 3]]);
+    const snapshot = queue.snapshot();
+    expect(snapshot.batches.map((b) => [b.batchId, ids(b)])).toEqual([['b1', [1]]]);
+    expect(snapshot.items.map((i) => i.bytes[0])).toEqual([4, 5]);
+    queue.restore(taken, []);
+    expect(queue.snapshot().batches.map((b) => b.batchId)).toEqual(['b1', 'b2']);
+    queue.stop();
+    await done;
   });
 });

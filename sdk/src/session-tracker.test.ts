@@ -23,12 +23,31 @@ describe('createSessionTracker', () => {
 
   it('continues the stored session on the next page load', () => {
     const store = createMemoryStore();
-    const first = createSessionTracker(store, ids());
+    const tab = createMemoryStore();
+    const first = createSessionTracker(store, ids(), tab);
     first.nextEventSequence(T0);
     first.nextChunkSequence();
-    const second = createSessionTracker(store, () => 'unused');
+    const second = createSessionTracker(store, () => 'unused', tab);
     expect(second.nextEventSequence(T0 + 5_000)).toEqual({ sessionId: 's1', sequence: 1 });
     expect(second.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 1 });
+  });
+
+  it('numbers replay chunks per tab, events per session', () => {
+    const store = createMemoryStore();
+    const tabA = createSessionTracker(store, ids(), createMemoryStore());
+    const tabB = createSessionTracker(store, () => 'unused', createMemoryStore());
+    expect(tabA.nextEventSequence(T0)).toEqual({ sessionId: 's1', sequence: 0 });
+    expect(tabA.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 0 });
+    expect(tabB.nextEventSequence(T0 + 1)).toEqual({ sessionId: 's1', sequence: 1 });
+    expect(tabB.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 0 });
+    expect(tabA.nextChunkSequence()).toEqual({ sessionId: 's1', sequence: 1 });
+  });
+
+  it('does not extend the session for events nobody caused', () => {
+    const tracker = createSessionTracker(createMemoryStore(), ids());
+    tracker.touch(T0);
+    expect(tracker.nextEventSequence(T0 + SESSION_IDLE_MS - 1, false).sessionId).toBe('s1');
+    expect(tracker.touch(T0 + SESSION_IDLE_MS).id).toBe('s2');
   });
 
   it('tells listeners about a new session, with the previous one', () => {
@@ -59,7 +78,7 @@ describe('createSessionTracker', () => {
     const later = T0 + SESSION_IDLE_MS;
     expect(tabB.nextEventSequence(later)).toEqual({ sessionId: 'b1', sequence: 0 });
     // Tab A has not touched since: its replay tail still belongs to a1.
-    expect(tabA.nextChunkSequence()).toEqual({ sessionId: 'a1', sequence: 0 });
+    expect(tabA.nextChunkSequence('a1')).toEqual({ sessionId: 'a1', sequence: 0 });
     expect(JSON.parse(store.get('gosight_session') ?? '{}').id).toBe('b1');
     expect(tabA.nextEventSequence(later + 1)).toEqual({ sessionId: 'b1', sequence: 1 });
   });

@@ -10,7 +10,6 @@ const session = (startedAtMs: number, lastActivityMs: number): SessionState => (
   startedAtMs,
   lastActivityMs,
   eventSequence: 7,
-  chunkSequence: 3,
 });
 
 const cases: { name: string; state: SessionState | undefined; now: number; started: boolean }[] = [
@@ -76,14 +75,12 @@ describe('nextSession', () => {
         startedAtMs: now,
         lastActivityMs: now,
         eventSequence: 0,
-        chunkSequence: 0,
       });
     } else {
       expect(step.state.id).toBe('old');
       expect(step.state.startedAtMs).toBe(state?.startedAtMs);
       expect(step.state.lastActivityMs).toBe(Math.max(now, state?.lastActivityMs ?? 0));
       expect(step.state.eventSequence).toBe(7);
-      expect(step.state.chunkSequence).toBe(3);
     }
   });
 

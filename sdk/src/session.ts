@@ -4,9 +4,8 @@ export interface SessionState {
   id: string;
   startedAtMs: number;
   lastActivityMs: number;
-  // Next Event.sequence and ReplayChunk.sequence to hand out in this session.
+  // Next Event.sequence to hand out in this session (shared by its tabs).
   eventSequence: number;
-  chunkSequence: number;
 }
 
 export interface SessionStep {
@@ -32,7 +31,6 @@ export function nextSession(
         startedAtMs: nowMs,
         lastActivityMs: nowMs,
         eventSequence: 0,
-        chunkSequence: 0,
       },
       started: true,
     };

@@ -2,36 +2,44 @@
 // leaves `window.GoSight = { q: [['init', key]] }`; this replaces it with the
 // real API and replays the queue. Later pushes (the snippet pasted twice) run
 // at once.
-import { type GoSightOptions, init, shutdown } from './index.ts';
-import { findScriptOrigin } from './script-origin.ts';
+import { GoSight } from './api.ts';
+import type { GoSightOptions } from './options.ts';
+import { setReplayLoader } from './replay-loader.ts';
+import { createScriptReplayLoader } from './replay-script-loader.ts';
+import { findScriptUrl } from './script-origin.ts';
 
 type Command = [name: string, ...args: unknown[]];
-
-interface GoSightGlobal {
-  init: typeof init;
-  shutdown: typeof shutdown;
-  q: { push(command: Command): void };
-}
+type Api = typeof GoSight;
 
 declare global {
   interface Window {
-    GoSight?: Partial<GoSightGlobal> | undefined;
+    GoSight?: (Partial<Api> & { q?: { push(command: Command): void } | Command[] }) | undefined;
   }
 }
 
-const scriptOrigin = findScriptOrigin(document);
+const scriptUrl = findScriptUrl(document);
+const current = document.currentScript as HTMLScriptElement | null;
+let replayScriptUrl: string | undefined;
+setReplayLoader(
+  createScriptReplayLoader(
+    () => replayScriptUrl ?? (scriptUrl && new URL('sdk-replay.js', scriptUrl).href),
+    current?.nonce ?? '',
+  ),
+);
 
 function run(command: unknown): void {
   if (!Array.isArray(command)) return;
-  const [name, arg] = command as Command;
+  const [name, ...args] = command as Command;
   try {
     if (name === 'init') {
+      const arg = args[0];
       const options: GoSightOptions =
         typeof arg === 'string' ? { projectKey: arg } : { ...(arg as GoSightOptions) };
-      options.endpoint ??= scriptOrigin;
-      init(options);
-    } else if (name === 'shutdown') {
-      void shutdown();
+      options.endpoint ??= scriptUrl?.origin;
+      replayScriptUrl = options.replayScriptUrl;
+      GoSight.init(options);
+    } else if (Object.hasOwn(GoSight, name)) {
+      (GoSight[name as keyof Api] as (...a: unknown[]) => unknown)(...args);
     }
   } catch (error) {
     console.error('GoSight:', error);
@@ -39,5 +47,5 @@ function run(command: unknown): void {
 }
 
 const pending = window.GoSight?.q;
-window.GoSight = { init, shutdown, q: { push: run } };
+window.GoSight = { ...GoSight, q: { push: run } };
 if (Array.isArray(pending)) for (const command of pending) run(command);

@@ -1,0 +1,119 @@
+// Main-thread cost of the SDK in Chromium on a page with 10,000 DOM nodes and
+// steady mutations: the page alone, with the SDK (replay off) and with replay
+// on, each measured over a fixed window with Chrome's own accounting of the
+// renderer main thread's CPU time (CDP Performance.getMetrics ThreadTime, with
+// timeDomain threadTicks so that other processes competing for the cores do
+// not count). Prints what it measured.
+//
+//   npx tsx bench/sdk/run.ts [windowSeconds=10] [rounds=3]
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { snippetTag } from '../../sdk/demo/snippet-tag.ts';
+import { launchChromium } from '../../sdk/test/chromium.ts';
+import { startFakeIngestServer } from '../../sdk/test/fake-ingest-server.ts';
+
+const windowSeconds = Number(process.argv[2] ?? 10);
+const rounds = Number(process.argv[3] ?? 3);
+const SDK_DIR = fileURLToPath(new URL('../../sdk/', import.meta.url));
+
+// 1,000 rows of a div and 9 spans (10,000 elements); every 100 ms the page
+// rewrites 50 spans' text, toggles a class on 20 rows, appends a row and
+// removes the oldest: about 700 mutation records a second.
+const PAGE_BODY = `<main id="grid"></main><script>
+const grid = document.getElementById('grid');
+const row = (n) => { const d = document.createElement('div'); d.className = 'row';
+  for (let j = 0; j < 9; j++) { const s = document.createElement('span'); s.textContent = 'cell ' + n + '.' + j; d.appendChild(s); }
+  return d; };
+let next = 0;
+for (; next < 1000; next++) grid.appendChild(row(next));
+const spans = () => grid.getElementsByTagName('span');
+setInterval(() => {
+  const all = spans();
+  for (let i = 0; i < 50; i++) all[(Math.random() * all.length) | 0].textContent = 'v' + Math.random().toString(36).slice(2, 8);
+  for (let i = 0; i < 20; i++) grid.children[(Math.random() * grid.children.length) | 0].classList.toggle('hot');
+  grid.appendChild(row(next++));
+  grid.firstElementChild.remove();
+}, 100);
+</script>`;
+
+type Config = { name: string; init?: Record<string, unknown> };
+
+async function main() {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: SDK_DIR, stdio: 'ignore' });
+  const ingest = await startFakeIngestServer();
+  const configs: Config[] = [
+    { name: 'page alone' },
+    { name: 'SDK, replay off', init: { projectKey: 'bench', endpoint: ingest.url, replay: false } },
+    { name: 'SDK, replay on', init: { projectKey: 'bench', endpoint: ingest.url, replay: true } },
+  ];
+  let current: Config = configs[0]!;
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://bench').pathname;
+    if (path === '/sdk.js' || path === '/sdk-replay.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(`${SDK_DIR}dist${path}`));
+      return;
+    }
+    const tag = current.init ? snippetTag('/sdk.js', current.init as { projectKey: string }) : '';
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(
+      `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>${tag}</head><body>${PAGE_BODY}</body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await launchChromium();
+
+  const results = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const config of configs) {
+      current = config;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.goto(url);
+      // Warm-up: the SDK loads, the recorder takes its first full snapshot.
+      await page.waitForTimeout(3000);
+      const taskSeconds = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0;
+      };
+      const before = await taskSeconds();
+      const start = performance.now();
+      // A visitor moving the mouse across the page all the while.
+      const deadline = start + windowSeconds * 1000;
+      for (let i = 0; performance.now() < deadline; i++) {
+        await page.mouse.move(100 + ((i * 37) % 1000), 100 + ((i * 53) % 600));
+        await page.waitForTimeout(50);
+      }
+      const busy = (await taskSeconds()) - before;
+      const elapsed = (performance.now() - start) / 1000;
+      results.get(config.name)!.push((busy / elapsed) * 100);
+      await context.close();
+    }
+  }
+  await browser.close();
+  server.close();
+  await ingest.close();
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const base = median(results.get('page alone')!);
+  console.log(
+    `SDK main-thread cost, ${windowSeconds} s windows, ${rounds} rounds, ${cpus().length} cores (${cpus()[0]?.model})`,
+  );
+  console.log('config                 main-thread CPU (median)   overhead vs page alone   runs');
+  for (const [name, values] of results) {
+    const m = median(values);
+    console.log(
+      `${name.padEnd(22)} ${`${m.toFixed(2)} %`.padStart(12)}               ${`${(m - base).toFixed(2)} pp`.padStart(9)}        ${values.map((v) => v.toFixed(2)).join(' / ')}`,
+    );
+  }
+  const batches = ingest.batches.length;
+  console.log(`batches received by the fake ingestor: ${batches}`);
+}
+
+await main();
