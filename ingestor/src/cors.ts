@@ -19,11 +19,13 @@ export function handleCors(
   }
   response.setHeader('Access-Control-Allow-Origin', origin);
   response.setHeader('Vary', 'Origin');
-  response.setHeader('Access-Control-Expose-Headers', cors.exposedHeaders.join(', '));
+  // Retry-After tells a rate-limited browser when to come back.
+  response.setHeader('Access-Control-Expose-Headers', [...cors.exposedHeaders, 'Retry-After'].join(', '));
   if (request.method !== 'OPTIONS') return false;
   response.writeHead(204, {
     'Access-Control-Allow-Methods': cors.allowedMethods.join(', '),
-    'Access-Control-Allow-Headers': cors.allowedHeaders.join(', '),
+    // The SDK gzips request bodies.
+    'Access-Control-Allow-Headers': [...cors.allowedHeaders, 'Content-Encoding'].join(', '),
     'Access-Control-Max-Age': '7200',
   });
   response.end();

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { dirname, join } from 'node:path';
 import { type Registry, serveMetrics } from '@gosight/common/metrics';
 import { createSdkScriptHandler } from './sdk-script.ts';
 
@@ -13,6 +14,11 @@ export interface HttpRoutesOptions {
 // The plain HTTP endpoints next to the RPCs. Returns false for other paths.
 export function createHttpRoutes(options: HttpRoutesOptions) {
   const sdkScript = createSdkScriptHandler(options.sdkScriptPath, options.sdkScriptMaxAgeSeconds);
+  // The lazily loaded recorder is built next to the snippet build; the SDK fetches it from the same origin.
+  const replayScript = createSdkScriptHandler(
+    join(dirname(options.sdkScriptPath), 'sdk-replay.js'),
+    options.sdkScriptMaxAgeSeconds,
+  );
   const text = (response: http.ServerResponse, status: number, body: string) =>
     response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
 
@@ -35,6 +41,9 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
         return true;
       case '/sdk.js':
         void sdkScript(response, request.method);
+        return true;
+      case '/sdk-replay.js':
+        void replayScript(response, request.method);
         return true;
       default:
         return false;

@@ -16,6 +16,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'gosight-sdk-'));
   sdkPath = join(folder, 'sdk.js');
   await writeFile(sdkPath, 'window.GoSight = {};\n');
+  await writeFile(join(folder, 'sdk-replay.js'), 'window.GoSightReplay = {};\n');
   harness = await startHarness('ingest_http', { sdkScriptPath: sdkPath, sdkScriptMaxAgeSeconds: 120 });
   [, writeKey] = await harness.project();
 });
@@ -60,6 +61,9 @@ describe('plain HTTP endpoints', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=120');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(await response.text()).toBe('window.GoSight = {};\n');
+    const recorder = await fetch(`${harness.baseUrl}/sdk-replay.js`);
+    expect(recorder.status).toBe(200);
+    expect(await recorder.text()).toBe('window.GoSightReplay = {};\n');
     await rm(sdkPath);
     const missing = await fetch(`${harness.baseUrl}/sdk.js`);
     expect(missing.status).toBe(404);
@@ -77,6 +81,7 @@ describe('plain HTTP endpoints', () => {
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/Content-Encoding/);
   });
 });
 

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { basename } from 'node:path';
 
-// Serves the SDK's snippet build (GET /sdk.js) from a file, re-read when it
-// changes, so a rebuilt SDK is served without a restart.
+// Serves a file of the SDK's snippet build (GET /sdk.js, /sdk-replay.js),
+// re-read when it changes, so a rebuilt SDK is served without a restart.
 export function createSdkScriptHandler(path: string, maxAgeSeconds: number) {
   let cached: { mtimeMs: number; body: Buffer } | undefined;
   return async (response: ServerResponse, method: string) => {
@@ -15,7 +16,7 @@ export function createSdkScriptHandler(path: string, maxAgeSeconds: number) {
       response
         .writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
         .end(
-          'sdk.js is not built: run `npm run build -w sdk`, or point GOSIGHT_SDK_JS_PATH at the snippet build\n',
+          `${basename(path)} is not built: run \`npm run build -w sdk\`, or point GOSIGHT_SDK_JS_PATH at the snippet build\n`,
         );
       return;
     }
