@@ -143,7 +143,8 @@ export async function querySessionsWithReplay(
   return new Set(found.map((row) => row.session_id));
 }
 
-// Replay chunks in sequence order, from sequence `from`, at most `limit`.
+// Replay chunks in sequence order, from sequence `from`, at most `limit`. Each tab
+// records on its own; the replay is the tab the session started in.
 export function queryReplay(
   client: ClickHouseClient,
   projectId: string,
@@ -154,6 +155,8 @@ export function queryReplay(
     client,
     `SELECT sequence, first_timestamp_ms, last_timestamp_ms, events_json FROM replay_chunks
      WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)} AND sequence >= ${sqlInt(page.from)}
+       AND tab_id = (SELECT argMin(tab_id, first_timestamp_ms) FROM replay_chunks
+                     WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(sessionId)})
      ORDER BY sequence LIMIT 1 BY sequence LIMIT ${sqlInt(page.limit)}`,
   );
 }
