@@ -77,9 +77,10 @@ execFileSync(
 
 // tsc keeps the source's .ts import specifiers in declarations; consumers
 // resolve .js ones.
-for (const file of readdirSync(join(dist, 'types'))) {
-  const path = join(dist, 'types', file);
-  writeFileSync(path, readFileSync(path, 'utf8').replace(/(from '\.\/[\w-]+)\.ts'/g, "$1.js'"));
+for (const file of readdirSync(join(dist, 'types'), { recursive: true })) {
+  const path = join(dist, 'types', String(file));
+  if (!path.endsWith('.d.ts')) continue;
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/(from '\.\.?\/[\w/-]+)\.ts'/g, "$1.js'"));
 }
 
 printSizes(measure(dist));

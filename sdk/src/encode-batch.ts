@@ -7,7 +7,7 @@ import {
   BATCH_TAIL,
   EVENT,
   REPLAY_CHUNK,
-} from './proto-schema.ts';
+} from './gen/proto-schema.ts';
 import { encodeMessage, encodeWithParts } from './proto-writer.ts';
 
 export type EventInit = MessageInitShape<typeof EventSchema>;
