@@ -12,6 +12,7 @@ export interface ReplayChunkRow {
   session_id: string;
   device_id: string;
   sequence: number;
+  tab_id: string;
   first_timestamp_ms: number;
   last_timestamp_ms: number;
   event_count: number;
@@ -45,6 +46,7 @@ export function decodeReplayChunk(message: KafkaMessage): Decoded<ReplayChunkRow
         session_id: record.sessionId,
         device_id: record.deviceId,
         sequence: chunk.sequence,
+        tab_id: record.tabId,
         first_timestamp_ms: Number(chunk.firstTimestampMs),
         last_timestamp_ms: Number(chunk.lastTimestampMs),
         event_count: chunk.eventCount,

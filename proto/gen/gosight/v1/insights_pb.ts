@@ -132,7 +132,7 @@ export const InsightSchema: GenMessage<Insight> = /*@__PURE__*/
 
 /**
  * The frustration signals GoSight detects. Definitions and default thresholds
- * are in docs/ARCHITECTURE.md; every threshold can be overridden per project.
+ * are in docs/insights.md; every threshold can be overridden per project.
  *
  * @generated from enum gosight.v1.InsightType
  */

@@ -1,0 +1,94 @@
+import { createClickHouse } from '@gosight/common/clickhouse';
+import { createPostgres } from '@gosight/common/postgres';
+import { ensureProject } from '@gosight/common/projects';
+import { createTestInfra, type TestInfra, uniqueId } from '@gosight/common/test-infra';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForMutations } from '../erasure.ts';
+import { createProjectSettingsSource } from '../project-settings.ts';
+import { utcDate } from '../utc-date.ts';
+import { enforceRetention } from './retention.ts';
+
+let infra: TestInfra;
+beforeAll(async () => {
+  infra = await createTestInfra('retention');
+});
+afterAll(async () => {
+  await infra?.cleanup();
+});
+
+const DAY = 86_400_000;
+
+it('drops partitions past every project retention and deletes per project elsewhere', async () => {
+  const pool = createPostgres(infra.config.postgresUrl, 1);
+  const short = uniqueId('short');
+  const long = uniqueId('long');
+  const unknown = uniqueId('nopg');
+  await ensureProject(pool, short, 'Short', uniqueId('k'));
+  await ensureProject(pool, long, 'Long', uniqueId('k'));
+  await pool.query('UPDATE projects SET events_retention_days = 7, replay_retention_days = 3 WHERE id = $1', [
+    short,
+  ]);
+  await pool.query(
+    'UPDATE projects SET events_retention_days = 400, replay_retention_days = 400 WHERE id = $1',
+    [long],
+  );
+  const projects = await createProjectSettingsSource(pool).all();
+  await pool.end();
+
+  const now = Date.now();
+  const clickhouse = createClickHouse(infra.config.clickhouseUrl, infra.config.clickhouseDatabase);
+  const ancient = now - 3 * 365 * DAY;
+  const events = [
+    [short, 'old', now - 20 * DAY],
+    [short, 'new', now],
+    [long, 'old', now - 20 * DAY],
+    [unknown, 'old', now - 20 * DAY],
+    [short, 'ancient', ancient],
+    [long, 'ancient', ancient],
+  ].map(([project, id, at]) => ({
+    project_id: project,
+    session_id: `${project}-${id}`,
+    event_id: `${project}-${id}`,
+    type: 'click',
+    timestamp_ms: at,
+    received_at_ms: at,
+    date: utcDate(at as number),
+  }));
+  await clickhouse.insert({ table: 'events', values: events, format: 'JSONEachRow' });
+  const chunks = [
+    [short, 'old', now - 5 * DAY],
+    [short, 'new', now],
+    [long, 'old', now - 5 * DAY],
+  ].map(([project, id, at]) => ({
+    project_id: project,
+    session_id: `${project}-${id}`,
+    sequence: 0,
+    first_timestamp_ms: at,
+    last_timestamp_ms: at,
+    received_at_ms: at,
+    date: utcDate(at as number),
+    events_json: '[]',
+  }));
+  await clickhouse.insert({ table: 'replay_chunks', values: chunks, format: 'JSONEachRow' });
+
+  const result = await enforceRetention(clickhouse, projects, now);
+  const ancientMonth = utcDate(ancient).slice(0, 7).replace('-', '');
+  expect(result.droppedPartitions).toEqual([`events/${ancientMonth}`]);
+  expect(result.mutations).toEqual(['events: 1 projects', 'replay_chunks: 1 projects']);
+  await waitForMutations(clickhouse, 30_000);
+
+  const ids = async (table: string) => {
+    const rows = await clickhouse.query({
+      query: `SELECT session_id FROM ${table} ORDER BY session_id`,
+      format: 'JSONEachRow',
+    });
+    return (await rows.json<{ session_id: string }>()).map((row) => row.session_id);
+  };
+  // 20-day-old events stay for the 400-day project and the default (365 days).
+  expect(await ids('events')).toEqual([`${long}-old`, `${unknown}-old`, `${short}-new`].sort());
+  expect(await ids('replay_chunks')).toEqual([`${long}-old`, `${short}-new`].sort());
+
+  // Nothing left to do: a second run issues no mutation.
+  expect(await enforceRetention(clickhouse, projects, now)).toEqual({ droppedPartitions: [], mutations: [] });
+  await clickhouse.close();
+});
