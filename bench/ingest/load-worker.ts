@@ -1,9 +1,9 @@
 // Runs in a worker thread so that load generation and the ingestor do not
 // share one event loop (they still share the machine's 2 cores).
 
-import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Code, createClient } from '@connectrpc/connect';
+import { createConnectTransport } from '@connectrpc/connect-node';
 import { IngestService } from '@gosight/proto/v1/ingest_pb';
 import { benchBatch } from './batches.ts';
 
@@ -20,14 +20,6 @@ export interface LoadResult {
   // Acknowledgement latency of each batch, ms (open loop: from its scheduled send time).
   latenciesMs: number[];
 }
-
-// bench/ is not a workspace and npm keeps @connectrpc/connect-node inside the
-// service workspaces, so it is resolved from the ingestor's package.
-const connectNode: typeof import('../../ingestor/node_modules/@connectrpc/connect-node/dist/esm/index.js') =
-  await import(
-    createRequire(new URL('../../ingestor/package.json', import.meta.url)).resolve('@connectrpc/connect-node')
-  );
-const { createConnectTransport } = connectNode;
 
 const { baseUrl, projectKey, batchSize } = workerData as {
   baseUrl: string;

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every benchmark under bench/ one after the other (each measures this
+# machine; run it when nothing else is busy), keeps what each printed in
+# docs/benchmarks/<name>.latest.txt, and assembles docs/benchmarks.md from the
+# written reports (docs/benchmarks/<name>.md) followed by that latest output.
+#   bash bench/run-all.sh            all of them
+#   bash bench/run-all.sh ingest sdk only these
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash deploy/local/stack.sh up >/dev/null
+set -a
+# shellcheck disable=SC1091
+. "${GOSIGHT_DATA:-$PWD/.gosight}/env"
+set +a
+npx tsx common/src/migrate-cli.ts >/dev/null
+npm run --silent build -w sdk >/dev/null
+
+all=(ingest pipeline detectors queries sdk footprint faults)
+selected=("${@:-${all[@]}}")
+for name in "${selected[@]}"; do
+  echo "[bench] $name: npx tsx bench/$name/run.ts"
+  started=$(date +%s)
+  npx tsx "bench/$name/run.ts" 2>&1 | tee "docs/benchmarks/$name.latest.txt"
+  echo "[bench] $name done in $(($(date +%s) - started)) s"
+done
+
+{
+  echo '# Benchmarks'
+  echo
+  echo "Assembled by \`bash bench/run-all.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores,"
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)."
+  echo 'Each section below was written by its benchmark and says its own command, load and date.'
+  echo
+  echo '| budget (DESIGN.md) | section |'
+  echo '| --- | --- |'
+  echo '| ingest >= 50,000 events/s acknowledged; p99 < 50 ms at 10,000 events/s | [ingest](benchmarks/ingest.md) |'
+  echo '| acknowledged to queryable p95 < 2 s at 10,000 events/s | [pipeline](benchmarks/pipeline.md) |'
+  echo '| detector role >= 50,000 events/s | [detectors](benchmarks/detectors.md) |'
+  echo '| session list, heatmap and funnel p95 < 300 ms over 10 million events | [queries](benchmarks/queries.md) |'
+  echo '| SDK <= 30 KB gzipped, core <= 10 KB; < 1 % main-thread CPU | [sdk](benchmarks/sdk.md) |'
+  echo '| whole stack <= 4 GiB at 10,000 events/s | [footprint](benchmarks/footprint.md) |'
+  echo '| nothing lost, nothing counted twice under faults | [reliability](reliability.md) |'
+  echo
+  for file in docs/benchmarks/*.md; do
+    echo "---"
+    echo
+    sed 's/^# /## /' "$file"
+    echo
+    latest=${file%.md}.latest.txt
+    if [ -f "$latest" ]; then
+      echo "Output of the latest run ($(date -u -r "$latest" '+%Y-%m-%d %H:%M UTC')):"
+      echo
+      echo '```'
+      grep -v 'nodedir' "$latest" | tail -n 60
+      echo '```'
+      echo
+    fi
+  done
+} > docs/benchmarks.md
+echo "[bench] wrote docs/benchmarks.md"
