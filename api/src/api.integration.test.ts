@@ -5,6 +5,7 @@ import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningApi, startApi } from './api.ts';
+import { apiConfigFrom } from './config.ts';
 
 // The API as it runs: one port, Connect and gRPC, /healthz and /metrics.
 let infra: TestInfra;
@@ -13,7 +14,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   infra = await createTestInfra('api_server');
-  api = await startApi({ host: '127.0.0.1', port: 0, sessionTtlMs: 60_000, infra: infra.config });
+  api = await startApi({ ...apiConfigFrom({}), port: 0, sessionTtlMs: 60_000, infra: infra.config });
   baseUrl = `http://127.0.0.1:${api.port}`;
 });
 

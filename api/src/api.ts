@@ -21,7 +21,13 @@ export async function startApi(config: ApiConfig): Promise<RunningApi> {
   const metrics = createMetricsRegistry('api');
   const connect = connectNodeAdapter({
     interceptors: [createRpcMetrics(metrics), createAuthInterceptor(createAuthenticate(pool))],
-    routes: (router) => registerApi(router, { clickhouse, pool, sessionTtlMs: config.sessionTtlMs }),
+    routes: (router) =>
+      registerApi(router, {
+        clickhouse,
+        pool,
+        sessionTtlMs: config.sessionTtlMs,
+        telegramApiUrl: config.telegramApiUrl,
+      }),
   });
   const server = await serveH1AndH2c(
     (request, response) => {

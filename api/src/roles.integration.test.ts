@@ -1,5 +1,6 @@
 import type { DescMethod, DescService } from '@bufbuild/protobuf';
 import { Code, ConnectError } from '@connectrpc/connect';
+import { AlertChannelKind } from '@gosight/proto/v1/alert_service_pb';
 import { Role } from '@gosight/proto/v1/project_service_pb';
 import { ViewportClass } from '@gosight/proto/v1/query_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
@@ -110,6 +111,34 @@ const CASES: Record<string, Case> = {
         { match: { case: 'clickSelector', value: '#buy' } },
       ],
     }),
+  },
+  'AlertService.ListAlertChannels': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
+  'AlertService.CreateAlertChannel': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({
+      projectId,
+      name: 'Ops webhook',
+      kind: AlertChannelKind.WEBHOOK,
+      webhookUrl: 'https://hooks.example.test/gosight',
+      webhookSecret: 'a-secret-of-some-length',
+    }),
+  },
+  'AlertService.DeleteAlertChannel': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ projectId, channelId: 'chn_missing' }),
+  },
+  'AlertService.SendTestMessage': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ projectId, channelId: 'chn_missing' }),
+  },
+  'AlertService.ListAlertRules': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
+  'AlertService.CreateAlertRule': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ rule: { projectId, name: 'No channel yet', windowSeconds: 60 } }),
+  },
+  'AlertService.DeleteAlertRule': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ projectId, ruleId: 'rul_missing' }),
   },
   'LiveService.StreamLive': {
     need: 'analytics.read',

@@ -1,6 +1,9 @@
 import type { ConnectRouter } from '@connectrpc/connect';
 import type { ClickHouseClient } from '@gosight/common/clickhouse';
+import { createTelegramSender } from '@gosight/common/notify/telegram';
+import { createWebhookSender } from '@gosight/common/notify/webhook';
 import type { Pool } from '@gosight/common/postgres';
+import { AlertService } from '@gosight/proto/v1/alert_service_pb';
 import { AnalyticsService } from '@gosight/proto/v1/analytics_service_pb';
 import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import { ErrorService } from '@gosight/proto/v1/error_service_pb';
@@ -10,6 +13,7 @@ import { LiveService } from '@gosight/proto/v1/live_service_pb';
 import { ProjectService } from '@gosight/proto/v1/project_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
 import { createAccess } from './auth/access.ts';
+import { createAlertService } from './services/alert-service.ts';
 import { createAnalyticsService } from './services/analytics-service.ts';
 import { createAuthService } from './services/auth-service.ts';
 import { createErrorService } from './services/error-service.ts';
@@ -23,6 +27,7 @@ export interface ApiDeps {
   clickhouse: ClickHouseClient;
   pool: Pool;
   sessionTtlMs: number;
+  telegramApiUrl: string;
 }
 
 export const API_SERVICES = [
@@ -34,13 +39,14 @@ export const API_SERVICES = [
   ErrorService,
   AnalyticsService,
   LiveService,
+  AlertService,
 ] as const;
 
 // Every service of the API on one router; authentication is the interceptor's
 // job (see auth/interceptor.ts), authorisation each handler's.
 export function registerApi(
   router: ConnectRouter,
-  { clickhouse, pool, sessionTtlMs }: ApiDeps,
+  { clickhouse, pool, sessionTtlMs, telegramApiUrl }: ApiDeps,
 ): ConnectRouter {
   const access = createAccess(pool);
   return router
@@ -51,5 +57,12 @@ export function registerApi(
     .service(HeatmapService, createHeatmapService(clickhouse, access))
     .service(ErrorService, createErrorService(clickhouse, access))
     .service(AnalyticsService, createAnalyticsService(clickhouse, access))
-    .service(LiveService, createLiveService(clickhouse, access));
+    .service(LiveService, createLiveService(clickhouse, access))
+    .service(
+      AlertService,
+      createAlertService(pool, access, {
+        telegram: createTelegramSender(telegramApiUrl),
+        webhook: createWebhookSender(),
+      }),
+    );
 }

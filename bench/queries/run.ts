@@ -58,7 +58,8 @@ try {
   });
   const { token } = await startSession(pool, userId, 3_600_000);
   const transport = createRouterTransport(
-    (router) => registerApi(router, { clickhouse, pool, sessionTtlMs: DAY_MS }),
+    (router) =>
+      registerApi(router, { clickhouse, pool, sessionTtlMs: DAY_MS, telegramApiUrl: 'http://127.0.0.1:9' }),
     {
       router: { interceptors: [createAuthInterceptor(createAuthenticate(pool))] },
     },

@@ -1,15 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
+import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
 import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
 import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureUser } from '../../api/src/accounts/ensure-user.ts';
 import { type RunningServices, startServices } from '../../deploy/local/services.ts';
+import { launchChromium } from '../../sdk/test/chromium.ts';
 
 // The whole path, nothing mocked: Debian's Chromium runs the SDK on the demo
 // site; the ingestor, Kafka, the processor, ClickHouse, the API and the
@@ -25,7 +27,11 @@ const writeKey = uniqueId('gs_e2e');
 const user = { email: `${uniqueId('owner')}@example.test`, password: 'e2e password 123' };
 const logs: string[] = [];
 
+const TELEGRAM_TOKEN = '4242:e2e-token-for-the-local-bot-api';
+let telegram: Awaited<ReturnType<typeof startBotApiServer>>;
+
 beforeAll(async () => {
+  telegram = await startBotApiServer({ tokens: [TELEGRAM_TOKEN], chats: ['-100777'] });
   infra = await createTestInfra('e2e');
   const pool = createPostgres(infra.config.postgresUrl, 1);
   await ensureProject(pool, projectId, 'End-to-end shop', writeKey);
@@ -43,29 +49,19 @@ beforeAll(async () => {
       GOSIGHT_REDIS_URL: config.redisUrl,
       GOSIGHT_DEFAULT_PROJECT: projectId,
       GOSIGHT_FLUSH_AGE_MS: '200',
+      GOSIGHT_TELEGRAM_API_URL: telegram.url,
     },
     demoProjectKey: writeKey,
     log: (line) => logs.push(line),
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   await mkdir(artifacts, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
   await services?.stop();
+  await telegram?.close();
   await infra?.cleanup();
   if (process.env.GOSIGHT_E2E_LOGS) console.log(logs.join('\n'));
 });
@@ -131,4 +127,41 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
     .first();
   await replayed.waitFor({ state: 'attached', timeout: 15_000 });
   await dashboard.screenshot({ path: new URL('e2e-session-replay.png', artifacts).pathname, fullPage: true });
+});
+
+async function signIn(page: Page) {
+  await page.goto(`${services.urls.dashboard}/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+it('an owner adds a Telegram channel, receives its test message, and adds a rule', async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await signIn(page);
+  await page.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
+  await page.getByRole('link', { name: 'Alerts' }).click();
+  await page.getByLabel('Channel name').fill('Team chat');
+  await page.getByLabel('Bot token').fill(TELEGRAM_TOKEN);
+  await page.getByLabel('Chat id').fill('-100777');
+  await page.getByRole('button', { name: 'Add Telegram channel' }).click();
+  await page.getByRole('status').filter({ hasText: 'Channel added' }).waitFor();
+  expect(await page.getByTestId('alert-channels').textContent()).not.toContain(TELEGRAM_TOKEN);
+
+  await page.getByRole('button', { name: 'Send test message' }).click();
+  await page.getByRole('status').filter({ hasText: 'Test message delivered' }).waitFor();
+  expect(telegram.received.map((message) => [message.chatId, message.text.split('\n')[0]])).toEqual([
+    ['-100777', '✅ <b>GoSight test message</b>'],
+  ]);
+
+  await page.getByLabel('Rule name').fill('Checkout rage');
+  await page.getByLabel('URL pattern').fill('*/checkout*');
+  await page.getByLabel('Channels').selectOption({ label: 'Team chat' });
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.getByRole('status').filter({ hasText: 'Rule added' }).waitFor();
+  expect(await page.getByTestId('alert-rules').textContent()).toContain(
+    'Rage clicks above 10 in 5 min on */checkout*',
+  );
+  await page.screenshot({ path: new URL('e2e-alerts.png', artifacts).pathname, fullPage: true });
 });

@@ -1,5 +1,13 @@
+import type { MessageInitShape } from '@bufbuild/protobuf';
 import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
+import {
+  type AlertChannel,
+  type AlertRule,
+  AlertService,
+  type CreateAlertChannelRequestSchema,
+  type CreateAlertRuleRequestSchema,
+} from '@gosight/proto/v1/alert_service_pb';
 import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import {
   type GetSessionResponse,
@@ -23,6 +31,7 @@ const transport = createConnectTransport({
 });
 const client = createClient(SessionService, transport);
 export const authClient = createClient(AuthService, transport);
+const alerts = createClient(AlertService, transport);
 
 /** Headers that authenticate the current request's user; sends them to /login when signed out. */
 async function authHeaders(): Promise<HeadersInit> {
@@ -83,3 +92,35 @@ export const getSessionReplay = cache(
       async (headers) => (await client.getSessionReplay({ projectId, sessionId }, { headers })).chunks,
     ),
 );
+
+export const listAlertChannels = cache(
+  (projectId: string): Promise<AlertChannel[]> =>
+    call(
+      'ListAlertChannels',
+      async (headers) => (await alerts.listAlertChannels({ projectId }, { headers })).channels,
+    ),
+);
+
+export const listAlertRules = cache(
+  (projectId: string): Promise<AlertRule[]> =>
+    call(
+      'ListAlertRules',
+      async (headers) => (await alerts.listAlertRules({ projectId }, { headers })).rules,
+    ),
+);
+
+export function createAlertChannel(request: MessageInitShape<typeof CreateAlertChannelRequestSchema>) {
+  return call('CreateAlertChannel', (headers) => alerts.createAlertChannel(request, { headers }));
+}
+
+export function createAlertRule(request: MessageInitShape<typeof CreateAlertRuleRequestSchema>) {
+  return call('CreateAlertRule', (headers) => alerts.createAlertRule(request, { headers }));
+}
+
+export function deleteAlertRule(projectId: string, ruleId: string) {
+  return call('DeleteAlertRule', (headers) => alerts.deleteAlertRule({ projectId, ruleId }, { headers }));
+}
+
+export function sendTestMessage(projectId: string, channelId: string) {
+  return call('SendTestMessage', (headers) => alerts.sendTestMessage({ projectId, channelId }, { headers }));
+}

@@ -1,6 +1,7 @@
 import { createProducer } from '@gosight/common/kafka';
 import type { Kafka, KafkaMessage, Message } from 'kafkajs';
 import { type ProcessorMetrics, reasonLabel } from './metrics.ts';
+import { createRetryUntilDone } from './retry-until-done.ts';
 
 export type Decoded<Row> = { ok: true; rows: Row[] } | { ok: false; reason: string };
 
@@ -33,8 +34,6 @@ export interface RunningConsumer {
   stop(): Promise<void>;
 }
 
-const RETRY_START_MS = 200;
-const RETRY_MAX_MS = 10_000;
 const HEARTBEAT_EVERY_MS = 1_000;
 const MAX_WRITES_IN_FLIGHT = 2;
 
@@ -58,7 +57,6 @@ export async function startBatchConsumer<Row>(options: BatchConsumerOptions<Row>
   let oldestAt = 0;
   let stopping = false;
   let joined = false;
-  let failing = false;
   let committed: Promise<void> = Promise.resolve();
   let inFlight = 0;
   const slotWaiters: (() => void)[] = [];
@@ -67,21 +65,11 @@ export async function startBatchConsumer<Row>(options: BatchConsumerOptions<Row>
     joined = true;
   });
 
-  async function untilDone(what: string, action: () => Promise<unknown>): Promise<void> {
-    for (let delay = RETRY_START_MS; ; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
-      try {
-        await action();
-        failing = false;
-        return;
-      } catch (error) {
-        if (stopping) throw error;
-        failing = true;
-        metrics.flushRetries.inc({ topic });
-        log(`${what} failed (${describe(error)}); retrying in ${delay} ms`);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
+  const untilDone = createRetryUntilDone({
+    stopping: () => stopping,
+    log,
+    onRetry: () => metrics.flushRetries.inc({ topic }),
+  });
 
   // Writes one buffer (rows, then dead letters), retrying until it succeeds.
   async function writeAll(rows: Row[], dead: Message[]): Promise<void> {
@@ -208,7 +196,7 @@ export async function startBatchConsumer<Row>(options: BatchConsumerOptions<Row>
   );
 
   return {
-    ready: () => joined && !failing,
+    ready: () => joined && !untilDone.failing(),
     async stop() {
       clearInterval(timer);
       stopping = true;

@@ -7,6 +7,7 @@ import { createDetectorEngine, type EngineOptions } from './detectors/detector-e
 import type { ProjectThresholds } from './detectors/session-detectors.ts';
 import { createSignalSettings } from './detectors/signal-settings.ts';
 import { insightRow } from './insights-topic.ts';
+import { createRetryUntilDone } from './retry-until-done.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
 export interface DetectorRoleOptions extends EngineOptions {
@@ -26,8 +27,6 @@ export const DETECTOR_ROLE_DEFAULTS: DetectorRoleOptions = {
 };
 
 const MAX_WAITING_INSIGHTS = 2000;
-const RETRY_START_MS = 200;
-const RETRY_MAX_MS = 10_000;
 
 // The detector role: a consumer group on the events topic that runs the
 // detectors per session, writes each insight to ClickHouse and publishes it on
@@ -53,7 +52,6 @@ export async function startDetectorRole(
   });
   let stopping = false;
   let joined = false;
-  let failing = false;
   let lane: Promise<unknown> = Promise.resolve();
   const committed = new Map<number, string>();
   let undecodable = 0;
@@ -65,22 +63,10 @@ export async function startDetectorRole(
     return result;
   }
 
-  async function untilDone(what: string, action: () => Promise<unknown>): Promise<void> {
-    for (let delay = RETRY_START_MS; ; delay = Math.min(delay * 2, RETRY_MAX_MS)) {
-      try {
-        await action();
-        failing = false;
-        return;
-      } catch (error) {
-        if (stopping) throw error;
-        failing = true;
-        log(
-          `${what} failed (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`,
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
+  const untilDone = createRetryUntilDone({
+    stopping: () => stopping,
+    log,
+  });
 
   async function emit(insights: Insight[]): Promise<void> {
     if (insights.length === 0) return;
@@ -189,7 +175,7 @@ export async function startDetectorRole(
 
   log(`detector role started (reorder ${options.reorderMs} ms, lateness ${options.latenessMs} ms)`);
   return {
-    ready: () => joined && !failing,
+    ready: () => joined && !untilDone.failing(),
     async stop() {
       clearInterval(timer);
       // From here a failed write is not retried: what it held is read again by the next owner.

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { type ReplayChunk, ReplayEncoding } from '@gosight/proto/v1/events_pb';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../demo/server.ts';
+import { launchChromium } from '../test/chromium.ts';
 import { type FakeIngestServer, startFakeIngestServer } from '../test/fake-ingest-server.ts';
 
 const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -22,19 +23,7 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['build.mjs'], { cwd: SDK_DIR });
   ingest = await startFakeIngestServer();
   demo = await startDemoServer({ port: 0, ingestUrl: ingest.url, projectKey: PROJECT_KEY });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -34,12 +34,22 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function createApiHarness(name: string): Promise<ApiHarness> {
+// telegramApiUrl: where test messages go (a local Bot API server in tests).
+export async function createApiHarness(
+  name: string,
+  options: { telegramApiUrl?: string } = {},
+): Promise<ApiHarness> {
   const infra = await createTestInfra(name);
   const clickhouse = createClickHouse(infra.config.clickhouseUrl, infra.config.clickhouseDatabase);
   const pool = createPostgres(infra.config.postgresUrl, 5);
   const transport = createRouterTransport(
-    (router) => registerApi(router, { clickhouse, pool, sessionTtlMs: 3_600_000 }),
+    (router) =>
+      registerApi(router, {
+        clickhouse,
+        pool,
+        sessionTtlMs: 3_600_000,
+        telegramApiUrl: options.telegramApiUrl ?? 'http://127.0.0.1:9',
+      }),
     { router: { interceptors: [createAuthInterceptor(createAuthenticate(pool))] } },
   );
   // Hashing is slow on purpose; tests share one hash.

@@ -1,12 +1,12 @@
 import { type ClickHouseClient, createClickHouse } from '@gosight/common/clickhouse';
 import { createKafka } from '@gosight/common/kafka';
+import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
 import { createPostgres, type Pool } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
 import { topicsFor } from '@gosight/common/topics';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningAlerter, startAlerterRole } from './alerter-role.ts';
-import { startBotApiServer } from './testing/bot-api-server.ts';
 
 // Generated insights make rules fire against a local Bot API server; the
 // alerter is stopped and started again mid-way, as a deployment would.

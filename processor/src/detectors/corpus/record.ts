@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { create, toJson } from '@bufbuild/protobuf';
 import type { IngestBatchRequest } from '@gosight/proto/v1/ingest_pb';
 import { type EventBatchRecord, EventBatchRecordSchema } from '@gosight/proto/v1/pipeline_pb';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../../sdk/test/chromium.ts';
 import type { CorpusFixture } from './fixture.ts';
 import { FIXTURES_DIR } from './fixture.ts';
 import { startCorpusServer } from './receiver.ts';
@@ -41,19 +41,7 @@ const sdkVersion = execFileSync('sha256sum', [fileURLToPath(SDK_DIST)])
   .toString()
   .slice(0, 12);
 const server = await startCorpusServer(sdkJs);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const scenario of SCENARIOS) {
     if (wanted.length > 0 && !wanted.includes(scenario.name)) continue;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { SessionTable } from '@/components/session-table';
 import { TableSkeleton } from '@/components/skeletons';
@@ -13,7 +14,7 @@ export default async function SessionsPage({ params }: { params: Promise<{ proje
       <div className="page-head">
         <h1>Sessions</h1>
         <span className="muted">
-          Project <code>{projectId}</code>
+          Project <code>{projectId}</code> · <Link href={`/projects/${projectId}/alerts`}>Alerts</Link>
         </span>
       </div>
       <Suspense fallback={<TableSkeleton />}>
