@@ -5,6 +5,7 @@
 # written reports (docs/benchmarks/<name>.md) followed by that latest output.
 #   bash bench/run-all.sh            all of them
 #   bash bench/run-all.sh ingest sdk only these
+#   bash bench/run-all.sh --assemble  only rebuild docs/benchmarks.md from the last runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/local/stack.sh up >/dev/null
@@ -17,6 +18,7 @@ npm run --silent build -w sdk >/dev/null
 
 all=(ingest pipeline detectors queries sdk footprint faults)
 selected=("${@:-${all[@]}}")
+[ "${1:-}" = --assemble ] && selected=()
 for name in "${selected[@]}"; do
   echo "[bench] $name: npx tsx bench/$name/run.ts"
   started=$(date +%s)
