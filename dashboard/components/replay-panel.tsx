@@ -3,7 +3,15 @@ import type { ReplayChunkData } from '@/lib/replay-events';
 import { renderApiError } from './api-error-notice';
 import { ReplayPlayer } from './replay-player';
 
-export async function ReplayPanel({ projectId, sessionId }: { projectId: string; sessionId: string }) {
+export async function ReplayPanel({
+  projectId,
+  sessionId,
+  atMs,
+}: {
+  projectId: string;
+  sessionId: string;
+  atMs?: number;
+}) {
   let chunks: ReplayChunkData[];
   try {
     // Only plain fields cross to the client component.
@@ -21,5 +29,5 @@ export async function ReplayPanel({ projectId, sessionId }: { projectId: string;
       </div>
     );
   }
-  return <ReplayPlayer chunks={chunks} />;
+  return <ReplayPlayer chunks={chunks} atMs={atMs} />;
 }

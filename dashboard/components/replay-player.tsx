@@ -3,13 +3,14 @@
 import 'rrweb-player/dist/style.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type RRWebPlayer from 'rrweb-player';
-import { mergeReplayChunks, type ReplayChunkData } from '@/lib/replay-events';
+import { mergeReplayChunks, type ReplayChunkData, seekOffsetMs } from '@/lib/replay-events';
 
 type PlayerEvents = ConstructorParameters<typeof RRWebPlayer>[0]['props']['events'];
 // The player is a Svelte component; its typings name `svelte`, which is not installed, so `$destroy` is lost.
 type MountedPlayer = RRWebPlayer & { $destroy(): void };
 
-export function ReplayPlayer({ chunks }: { chunks: ReplayChunkData[] }) {
+/** Plays a recording; `atMs` (epoch ms) opens it shortly before that moment. */
+export function ReplayPlayer({ chunks, atMs }: { chunks: ReplayChunkData[]; atMs?: number }) {
   const { events, badChunks } = useMemo(() => mergeReplayChunks(chunks), [chunks]);
   const targetRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -33,6 +34,8 @@ export function ReplayPlayer({ chunks }: { chunks: ReplayChunkData[] }) {
             autoPlay: false,
           },
         }) as MountedPlayer;
+        const offset = seekOffsetMs(events, atMs);
+        if (offset !== undefined) player.goto(offset, false);
       })
       .catch((err: unknown) => {
         if (!unmounted) setFailure(err instanceof Error ? err.message : String(err));
@@ -43,7 +46,7 @@ export function ReplayPlayer({ chunks }: { chunks: ReplayChunkData[] }) {
       player.getReplayer().destroy();
       player.$destroy();
     };
-  }, [events]);
+  }, [events, atMs]);
 
   if (events.length < 2) {
     return (

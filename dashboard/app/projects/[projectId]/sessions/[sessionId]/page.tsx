@@ -5,14 +5,23 @@ import { ReplayPanel } from '@/components/replay-panel';
 import { SessionEventsPanel } from '@/components/session-events';
 import { SessionSummaryPanel } from '@/components/session-summary';
 import { PanelSkeleton, TableSkeleton } from '@/components/skeletons';
+import { momentFrom } from '@/lib/replay-events';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Session' };
 
 type Params = { projectId: string; sessionId: string };
 
-export default async function SessionPage({ params }: { params: Promise<Params> }) {
+// ?t=<epoch ms> (links from insights and alerts) opens the replay at that moment.
+export default async function SessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<{ t?: string | string[] }>;
+}) {
   const { projectId, sessionId } = await params;
+  const atMs = momentFrom((await searchParams).t);
   return (
     <>
       <nav className="crumbs">
@@ -29,7 +38,7 @@ export default async function SessionPage({ params }: { params: Promise<Params> 
         <section>
           <h2>Replay</h2>
           <Suspense fallback={<PanelSkeleton height={480} />}>
-            <ReplayPanel projectId={projectId} sessionId={sessionId} />
+            <ReplayPanel projectId={projectId} sessionId={sessionId} atMs={atMs} />
           </Suspense>
         </section>
         <section>
