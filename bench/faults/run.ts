@@ -7,7 +7,7 @@ import { infraConfigFrom } from '@gosight/common/infra-config';
 import { migrateAll } from '@gosight/common/migrate';
 import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
-import { startProcess, stopProcess, waitForHttp } from '../../deploy/local/services.ts';
+import { signalTree, startProcess, stopProcess, waitForHttp } from '../../deploy/local/services.ts';
 import { startLoad } from '../lib/load-generator.ts';
 import { createPrivateStack } from '../lib/private-stack.ts';
 import { type CheckResult, check, storedCounts } from './checker.ts';
@@ -93,7 +93,8 @@ const scenarios: Scenario[] = [
     what: 'processor SIGKILLed mid-batch, restarted',
     async inject() {
       await sleep(1500);
-      children.processor?.kill('SIGKILL');
+      // The whole process group: killing only the tsx wrapper would leave the processor running.
+      if (children.processor) signalTree(children.processor, 'SIGKILL');
       await sleep(1000);
       startProcessorRoles();
       await sleep(outageMs);
@@ -205,3 +206,5 @@ try {
   await Promise.all(Object.values(children).map((child) => (child ? stopProcess(child) : undefined)));
   await stack.down();
 }
+// Clients (Kafka admin, HTTP agents) may keep the event loop alive.
+process.exit(process.exitCode ?? 0);

@@ -119,3 +119,4 @@ try {
   await Promise.all(children.map(stopProcess));
   await stack.down();
 }
+process.exit(process.exitCode ?? 0);

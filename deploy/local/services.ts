@@ -37,10 +37,13 @@ export function startProcess(
   env: Record<string, string>,
   log: (line: string) => void,
 ): ChildProcess {
+  // Each service leads its own process group: tsx runs the service as a child
+  // process, and a signal must reach that child too (see signalTree).
   const child = spawn(command, args, {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const forward = (data: Buffer) => {
     for (const line of data.toString().split('\n')) if (line.trim()) log(`${name.padEnd(9)}| ${line}`);
@@ -67,15 +70,25 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   throw new Error(`${url} did not answer within ${timeoutMs} ms (${lastError})`);
 }
 
+// Signals a service's whole process group (the tsx wrapper and the service under it).
+export function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
 export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const kill = setTimeout(() => signalTree(child, 'SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(kill);
       resolve();
     });
-    child.kill('SIGTERM');
+    signalTree(child, 'SIGTERM');
   });
 }
 
