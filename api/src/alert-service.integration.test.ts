@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Code, ConnectError } from '@connectrpc/connect';
 import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
 import {
@@ -137,4 +140,41 @@ it('refuses a webhook without a usable URL or secret', async () => {
     Code.InvalidArgument,
     'webhook_url must be an http(s) URL',
   ]);
+});
+
+it('signs webhook messages so the receiver can check them', async () => {
+  const secret = 'a-shared-secret-of-24chr';
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString();
+    });
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const alerts = api.client(AlertService, owner);
+    const { channel } = await alerts.createAlertChannel({
+      projectId,
+      name: 'Ops hook',
+      kind: AlertChannelKind.WEBHOOK,
+      webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/gosight`,
+      webhookSecret: secret,
+    });
+    expect(JSON.stringify(await alerts.listAlertChannels({ projectId }))).not.toContain(secret);
+    expect(await alerts.sendTestMessage({ projectId, channelId: channel!.id })).toMatchObject({
+      delivered: true,
+    });
+    const [{ headers, body }] = received as [(typeof received)[number]];
+    const timestamp = String(headers['x-gosight-timestamp']);
+    const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+    expect(headers['x-gosight-signature']).toBe(expected);
+    expect(JSON.parse(body)).toMatchObject({ kind: 'test', project: { id: projectId } });
+  } finally {
+    server.close();
+  }
 });
