@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { ApiError } from '@/lib/api';
+import { ApiError } from '@/lib/api/client';
 
 export function ApiErrorNotice({ error }: { error: ApiError }) {
   return (

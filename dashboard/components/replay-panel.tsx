@@ -1,4 +1,4 @@
-import { getSessionReplay } from '@/lib/api';
+import { getSessionReplay } from '@/lib/api/sessions';
 import type { ReplayChunkData } from '@/lib/replay-events';
 import { renderApiError } from './api-error-notice';
 import { ReplayPlayer } from './replay-player';

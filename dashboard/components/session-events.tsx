@@ -1,5 +1,5 @@
 import type { SessionEvent } from '@gosight/proto/v1/session_service_pb';
-import { getSession } from '@/lib/api';
+import { getSession } from '@/lib/api/sessions';
 import { formatOffset } from '@/lib/format';
 import { renderApiError } from './api-error-notice';
 

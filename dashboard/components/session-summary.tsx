@@ -1,4 +1,4 @@
-import { getSession } from '@/lib/api';
+import { getSession } from '@/lib/api/sessions';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { renderApiError } from './api-error-notice';
 import { ReplayBadge } from './replay-badge';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { listSessions } from '@/lib/api';
+import { listSessions } from '@/lib/api/sessions';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { renderApiError } from './api-error-notice';
 import { ReplayBadge } from './replay-badge';

@@ -3,7 +3,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authClient } from '@/lib/api';
+import { authClient } from '@/lib/api/auth';
 import { config, SESSION_COOKIE } from '@/lib/config';
 import { safeNext } from './safe-next';
 

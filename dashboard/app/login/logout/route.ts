@@ -1,6 +1,6 @@
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
-import { authClient } from '@/lib/api';
+import { authClient } from '@/lib/api/auth';
 import { SESSION_COOKIE } from '@/lib/config';
 
 /** Ends the API session and forgets the cookie. POST only, so a link cannot sign anyone out. */

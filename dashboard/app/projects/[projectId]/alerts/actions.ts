@@ -2,7 +2,8 @@
 
 import { AlertChannelKind } from '@gosight/proto/v1/alert_service_pb';
 import { redirect } from 'next/navigation';
-import { ApiError, createAlertChannel, createAlertRule, deleteAlertRule, sendTestMessage } from '@/lib/api';
+import { createAlertChannel, createAlertRule, deleteAlertRule, sendTestMessage } from '@/lib/api/alerts';
+import { ApiError } from '@/lib/api/client';
 
 // Each action redirects back to the page with what happened in the query
 // string, so the result is shown without client-side state.

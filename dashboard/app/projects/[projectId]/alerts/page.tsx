@@ -2,7 +2,8 @@ import { AlertCondition, AlertMetric, AlertSeverity } from '@gosight/proto/v1/al
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ApiErrorNotice } from '@/components/api-error-notice';
-import { ApiError, listAlertChannels, listAlertRules } from '@/lib/api';
+import { listAlertChannels, listAlertRules } from '@/lib/api/alerts';
+import { ApiError } from '@/lib/api/client';
 import { addRule, addTelegramChannel, removeRule, testChannel } from './actions';
 
 export const dynamic = 'force-dynamic';
