@@ -13,3 +13,7 @@ npm run --silent size -w sdk || echo "[test] the SDK is over its size budget (re
 bash deploy/validate/run.sh
 echo "[test] vitest"
 npx vitest run "$@"
+if [ "$#" -eq 0 ]; then
+  echo "[test] the ClickHouse-backed tests again, on the current ClickHouse engine"
+  bash deploy/validate/current-clickhouse/run.sh
+fi

@@ -87,21 +87,38 @@ it('writes events and replay chunks to ClickHouse once each, and dead-letters wh
   });
   await producer.disconnect();
 
-  const clickhouse = createClickHouse(infra.config.clickhouseUrl, infra.config.clickhouseDatabase);
-  const counts = await eventually(
+  // Offsets are committed only after the write: once the writer's group has
+  // committed past all three messages, both copies went through the insert.
+  const admin = createKafka(infra.config.kafkaBrokers, 'processor-test').admin();
+  await admin.connect();
+  await eventually(
     async () => {
-      const result = await clickhouse.query({
-        query: `SELECT count() AS rows, uniqExact(event_id) AS events, countIf(type = 'click') AS clicks FROM events WHERE session_id = '${sessionId}'`,
-        format: 'JSONEachRow',
+      const [offsets] = await admin.fetchOffsets({
+        groupId: `${infra.config.topicPrefix}.events-writer`,
+        topics: [topics.events],
       });
-      const [row] = await result.json<{ rows: string; events: string; clicks: string }>();
-      return row && Number(row.rows) >= 40 ? row : undefined;
+      const committed = (offsets?.partitions ?? []).reduce(
+        (sum, p) => sum + Math.max(0, Number(p.offset)),
+        0,
+      );
+      return committed >= 3 || undefined;
     },
     20_000,
-    'both copies of the batch in ClickHouse',
+    'the events writer to commit past both copies and the garbage',
   );
+  await admin.disconnect();
+  const clickhouse = createClickHouse(infra.config.clickhouseUrl, infra.config.clickhouseDatabase);
+  const result = await clickhouse.query({
+    query: `SELECT count() AS rows, uniqExact(event_id) AS events, uniqExactIf(event_id, type = 'click') AS clicks FROM events WHERE session_id = '${sessionId}'`,
+    format: 'JSONEachRow',
+  });
+  const [counts] = await result.json<{ rows: string; events: string; clicks: string }>();
+  if (!counts) throw new Error('no count row');
+  // ClickHouse 18.16 keeps both copies until a merge; current releases may
+  // collapse them on insert (optimize_on_insert). Users see the same either way.
+  expect([20, 40]).toContain(Number(counts.rows));
   expect(Number(counts.events)).toBe(20);
-  expect(Number(counts.clicks)).toBe(20);
+  expect(Number(counts.clicks)).toBe(10);
 
   const replay = await eventually(
     async () => {
