@@ -1,3 +1,4 @@
+import { startDemoTraffic } from './demo-traffic.ts';
 import { startServices } from './services.ts';
 
 // `npm start` ends here: runs every GoSight process until Ctrl-C.
@@ -13,9 +14,23 @@ const services = await startServices({
   demoProjectKey: env.GOSIGHT_DEMO_PROJECT_KEY ?? 'gs_demo_write_key',
   log,
 });
+// A visit every 20 s by default; GOSIGHT_DEMO_VISIT_INTERVAL_MS=0 turns the visitors off.
+const visitInterval = Number(env.GOSIGHT_DEMO_VISIT_INTERVAL_MS ?? 20_000);
+if (!Number.isFinite(visitInterval) || visitInterval < 0) {
+  console.error(
+    `GOSIGHT_DEMO_VISIT_INTERVAL_MS must be a number of milliseconds >= 0, got "${env.GOSIGHT_DEMO_VISIT_INTERVAL_MS}"`,
+  );
+  await services.stop();
+  process.exit(2);
+}
+const traffic =
+  visitInterval > 0
+    ? await startDemoTraffic(services.urls.demo, visitInterval, log)
+    : { stop: async () => {} };
 console.log(`
 GoSight is running.
   Demo site (click around here):  ${services.urls.demo}
+    a headless browser also visits it every ${visitInterval / 1000} s (GOSIGHT_DEMO_VISIT_INTERVAL_MS=0: off)
   Dashboard (watch the replays):  ${services.urls.dashboard}
     sign in as demo@gosight.local, password "gosight demo"
   Ingestor (Connect/gRPC/gRPC-Web): ${services.urls.ingestor}
@@ -25,6 +40,7 @@ Ctrl-C stops the services; 'npm run stack down' stops Kafka, ClickHouse, Postgre
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     console.log('stopping GoSight services…');
+    await traffic.stop();
     await services.stop();
     process.exit(0);
   });
