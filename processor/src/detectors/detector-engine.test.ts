@@ -33,6 +33,17 @@ describe('detector engine', () => {
     ]);
   });
 
+  it('puts a click before the error its handler threw in the same millisecond', () => {
+    const engine = createDetectorEngine(OPTIONS);
+    const error = jsError(10_000, 'thrown by the click handler');
+    const sameMs = click(10_000);
+    engine.add(record('s1', [error, sameMs]), at(0, 0), new Map(), 10_100);
+    const done = engine.tick(10_000 + OPTIONS.latenessMs);
+    expect(done.map((i) => [i.type, i.eventIds])).toEqual([
+      [InsightType.ERROR_CLICK, [sameMs.eventId, error.eventId]],
+    ]);
+  });
+
   it('releases events once newer ones make them safe, without waiting for the clock', () => {
     const engine = createDetectorEngine(OPTIONS);
     const insights = engine.add(record('s1', [click(0), jsError(200), click(5000)]), at(0, 0), new Map(), 0);

@@ -95,9 +95,20 @@ export function createDetectorEngine(options: EngineOptions): DetectorEngine {
       for (const event of record.events) {
         const timestampMs = Number(event.timestampMs);
         const context = event.url ? { ...pageContext, url: event.url } : pageContext;
-        // Insert in timestamp order; equal times keep their arrival order.
+        // Insert in timestamp order; equal times keep their arrival order, except
+        // that a click goes before what happened in its own millisecond: the SDK
+        // reports a click only after watching its reaction, so an error its
+        // handler threw synchronously arrives first with the same timestamp.
+        const isClick = event.kind.case === 'click';
         let at = state.buffer.length;
-        while (at > 0 && (state.buffer[at - 1]?.timestampMs ?? 0) > timestampMs) at--;
+        while (at > 0) {
+          const previous = state.buffer[at - 1]!;
+          const later = previous.timestampMs > timestampMs;
+          const sameMsNonClick =
+            isClick && previous.timestampMs === timestampMs && previous.event.kind.case !== 'click';
+          if (!later && !sameMsNonClick) break;
+          at--;
+        }
         state.buffer.splice(at, 0, { event, context, timestampMs });
         if (timestampMs > state.maxTimestampMs) state.maxTimestampMs = timestampMs;
       }
