@@ -1,18 +1,20 @@
-import { create } from '@bufbuild/protobuf';
+import { create, toBinary } from '@bufbuild/protobuf';
 import { type IngestBatchRequest, IngestBatchRequestSchema } from '@gosight/proto/v1/ingest_pb';
 
-let counter = 0;
-const id = (prefix: string) =>
-  `${prefix}-${process.pid}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-
 // A batch like the SDK's: mostly clicks and mouse movement, a page view, ~8 KB.
-export function benchBatch(projectKey: string, sessionId: string, size: number): IngestBatchRequest {
-  const now = BigInt(Date.now());
+export function benchBatch(
+  projectKey: string,
+  sessionId: string,
+  size: number,
+  id: (kind: 'batch' | 'event', index: number) => string,
+  nowMs = Date.now(),
+): IngestBatchRequest {
+  const now = BigInt(nowMs);
   return create(IngestBatchRequestSchema, {
     projectKey,
-    batchId: id('batch'),
+    batchId: id('batch', 0),
     sessionId,
-    deviceId: `device-${sessionId}`,
+    deviceId: 'device-bench-0001',
     tabId: 'tab-1',
     page: {
       url: 'https://shop.example/checkout',
@@ -22,7 +24,7 @@ export function benchBatch(projectKey: string, sessionId: string, size: number):
     },
     sentAtMs: now,
     events: Array.from({ length: size }, (_, index) => ({
-      eventId: id('ev'),
+      eventId: id('event', index),
       timestampMs: now,
       sequence: index,
       kind:
@@ -57,4 +59,53 @@ export function benchBatch(projectKey: string, sessionId: string, size: number):
               },
     })),
   });
+}
+
+const ID_LENGTH = 16;
+const pad = (n: number) => n.toString(36).padStart(ID_LENGTH, '0');
+
+// Binary request bodies with fresh batch and event ids and a chosen session,
+// made by patching the ids into an encoded template (refreshed every second
+// for its timestamps). Encoding each batch with protobuf-es cost the load
+// generator more CPU than the ingestor spent on it, on the same 2 cores.
+export function createBodyFactory(projectKey: string, size: number, prefix: string) {
+  const placeholder = (kind: string, index: number) => `${kind[0]}${index.toString().padStart(3, '0')}@`;
+  const sessionSlot = 'S'.repeat(ID_LENGTH);
+  let template = new Uint8Array();
+  let slots: number[] = [];
+  let sessionAt = 0;
+  let builtAt = 0;
+  let counter = 0;
+
+  function build() {
+    builtAt = Date.now();
+    const slotIds = (kind: 'batch' | 'event', index: number) =>
+      `${prefix}-${placeholder(kind, index)}${'x'.repeat(ID_LENGTH - 5)}`;
+    template = toBinary(
+      IngestBatchRequestSchema,
+      benchBatch(projectKey, sessionSlot, size, slotIds, builtAt),
+    );
+    const text = Buffer.from(template).toString('latin1');
+    const find = (needle: string) => {
+      const at = text.indexOf(needle);
+      if (at < 0 || text.indexOf(needle, at + 1) >= 0) throw new Error(`template slot ${needle} not unique`);
+      return at;
+    };
+    slots = [
+      find(`${prefix}-${placeholder('batch', 0)}`) + prefix.length + 1,
+      ...Array.from(
+        { length: size },
+        (_, i) => find(`${prefix}-${placeholder('event', i)}`) + prefix.length + 1,
+      ),
+    ];
+    sessionAt = find(sessionSlot);
+  }
+
+  return (session: number): Uint8Array => {
+    if (Date.now() - builtAt > 1000) build();
+    const body = Buffer.from(template);
+    for (const at of slots) body.write(pad(counter++), at, 'latin1');
+    body.write(pad(session), sessionAt, 'latin1');
+    return body;
+  };
 }

@@ -1,6 +1,7 @@
-// Ingest benchmark: acknowledged events/s (closed loop) and acknowledgement
-// latency at fixed rates (open loop), against the shared stack on private
-// topics. Run: npx tsx bench/ingest/run.ts  (stack up; reads .gosight/env)
+// Ingest benchmark: acknowledged events/s (closed loop) over Connect and gRPC,
+// acknowledgement latency at fixed rates (open loop), and the size of a batch
+// as Protobuf and JSON, against the shared stack on private topics.
+// Run: npx tsx bench/ingest/run.ts  (stack up; reads .gosight/env)
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +11,9 @@ import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, uniqueId } from '@gosight/common/test-infra';
 import { ingestorConfigFrom } from '../../ingestor/src/config.ts';
 import { startIngestor } from '../../ingestor/src/ingestor.ts';
-import type { LoadResult, LoadTask } from './load-worker.ts';
+import type { LoadResult, LoadTask, Protocol } from './load-worker.ts';
+import { loadgenCostMicros } from './loadgen-cost.ts';
+import { payloadSizes } from './payload-sizes.ts';
 
 const env = { ...envFile(), ...process.env };
 const batchSize = 50;
@@ -18,6 +21,7 @@ const closedSeconds = intFrom(env, 'GOSIGHT_BENCH_CLOSED_S', 20, 1);
 const openSeconds = intFrom(env, 'GOSIGHT_BENCH_OPEN_S', 15, 1);
 const clients = intFrom(env, 'GOSIGHT_BENCH_CLIENTS', 32, 1);
 const rates = [2_000, 10_000];
+const encodeEach = env.GOSIGHT_BENCH_ENCODE_EACH === '1';
 
 function envFile(): Record<string, string> {
   try {
@@ -86,7 +90,7 @@ const worker = new Worker(
   `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(import.meta.url)}))`,
   {
     eval: true,
-    workerData: { baseUrl: `http://127.0.0.1:${ingestor.port}`, projectKey, batchSize },
+    workerData: { port: ingestor.port, projectKey, batchSize, encodeEach },
   },
 );
 const run = (task: LoadTask) =>
@@ -98,38 +102,65 @@ const run = (task: LoadTask) =>
 
 try {
   log('warm-up 3 s');
-  await run({ kind: 'closed', clients, durationMs: 3000 });
-  log(`closed loop: ${clients} concurrent Connect clients, batches of ${batchSize}, ${closedSeconds} s`);
-  const loadBefore = os.loadavg()[0]!;
-  const cpuBefore = mainThreadCpuMs();
-  const closedRaw = await run({ kind: 'closed', clients, durationMs: closedSeconds * 1000 });
-  const cpuPer1000 = ((mainThreadCpuMs() - cpuBefore) * 1000) / closedRaw.ackedEvents;
-  const closed = summary(closedRaw);
+  await run({ kind: 'closed', protocol: 'connect', clients, durationMs: 3000 });
+  const closed: [Protocol, ReturnType<typeof summary>, number][] = [];
+  let loadBefore = 0;
+  for (const protocol of ['connect', 'grpc'] as const) {
+    log(
+      `closed loop: ${clients} concurrent ${protocol} clients, batches of ${batchSize}, ${closedSeconds} s`,
+    );
+    if (protocol === 'connect') loadBefore = os.loadavg()[0]!;
+    const cpuBefore = mainThreadCpuMs();
+    const raw = await run({ kind: 'closed', protocol, clients, durationMs: closedSeconds * 1000 });
+    closed.push([protocol, summary(raw), ((mainThreadCpuMs() - cpuBefore) * 1000) / raw.ackedEvents]);
+  }
   const open: [number, ReturnType<typeof summary>][] = [];
   for (const rate of rates) {
-    log(`open loop: ${rate} events/s for ${openSeconds} s`);
+    log(`open loop: ${rate} events/s for ${openSeconds} s over Connect`);
     open.push([
       rate,
-      summary(await run({ kind: 'open', eventsPerSecond: rate, durationMs: openSeconds * 1000 })),
+      summary(
+        await run({
+          kind: 'open',
+          protocol: 'connect',
+          eventsPerSecond: rate,
+          durationMs: openSeconds * 1000,
+        }),
+      ),
     ]);
   }
+  const sizes = payloadSizes(batchSize);
+  const loadgen = loadgenCostMicros(batchSize);
   const f = (n: number) => n.toFixed(1);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const errors = (s: ReturnType<typeof summary>) =>
+    `${s.failures} failures${s.errors ? ` (${s.errors})` : ''}`;
   console.log(`
 machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}
-Kafka, Redis and PostgreSQL on the same machine; ingestor and load generator in one process (load in a worker thread).
+Kafka, Redis and PostgreSQL on the same machine; ingestor and load generator in one process (load in a worker thread${encodeEach ? ', every batch built and encoded with protobuf-es' : ', batches patched from an encoded template'}).
 1-minute load average when the closed loop started: ${loadBefore.toFixed(1)} (${os.cpus().length} cores).
-Ingestor main-thread CPU: ${cpuPer1000.toFixed(1)} ms per 1,000 acknowledged events, i.e. one core would sustain ~${(1_000_000 / cpuPer1000).toFixed(0)} events/s.
+Load generator CPU per request body: ${loadgen.template.toFixed(0)} µs patched from a template, ${loadgen.encodeEach.toFixed(0)} µs built and encoded with protobuf-es.
+${closed.map(([protocol, , cpuPer1000]) => `Ingestor main-thread CPU over ${protocol}: ${cpuPer1000.toFixed(1)} ms per 1,000 acknowledged events, i.e. one core would sustain ~${(1_000_000 / cpuPer1000).toFixed(0)} events/s.`).join('\n')}
 
 | measurement | result | budget |
 | --- | --- | --- |
-| acknowledged events/s, closed loop, ${clients} clients, batches of ${batchSize} | ${closed.eventsPerSecond.toFixed(0)} (p50 ${f(closed.p50)} ms, p99 ${f(closed.p99)} ms, ${closed.failures} failures${closed.errors ? `: ${closed.errors}` : ''}) | >= 50,000 |
+${closed
+  .map(
+    ([protocol, s]) =>
+      `| acknowledged events/s, closed loop, ${clients} ${protocol} clients, batches of ${batchSize} | ${s.eventsPerSecond.toFixed(0)} (p50 ${f(s.p50)} ms, p99 ${f(s.p99)} ms, ${errors(s)}) | >= 50,000 |`,
+  )
+  .join('\n')}
 ${open
   .map(
     ([rate, s]) =>
-      `| ack latency at ${rate.toLocaleString('en')} events/s (open loop, ${s.batches} batches) | p50 ${f(s.p50)} ms, p95 ${f(s.p95)} ms, p99 ${f(s.p99)} ms, max ${f(s.max)} ms; ${s.eventsPerSecond.toFixed(0)} events/s acked, ${s.failures} failures${s.errors ? ` (${s.errors})` : ''} | ${rate === 10_000 ? 'p99 < 50 ms' : '-'} |`,
+      `| ack latency at ${rate.toLocaleString('en')} events/s (open loop, Connect, ${s.batches} batches) | p50 ${f(s.p50)} ms, p95 ${f(s.p95)} ms, p99 ${f(s.p99)} ms, max ${f(s.max)} ms; ${s.eventsPerSecond.toFixed(0)} events/s acked, ${errors(s)} | ${rate === 10_000 ? 'p99 < 50 ms' : '-'} |`,
   )
   .join('\n')}
+
+| one batch of ${batchSize} events | raw bytes | gzipped bytes |
+| --- | --- | --- |
+| Protobuf (what the SDK sends) | ${sizes.protobuf} | ${sizes.protobufGzip} |
+| JSON (Connect JSON of the same message) | ${sizes.json} (${(sizes.json / sizes.protobuf).toFixed(2)} × Protobuf) | ${sizes.jsonGzip} (${(sizes.jsonGzip / sizes.protobufGzip).toFixed(2)} × Protobuf gzipped) |
 `);
 } finally {
   await worker.terminate();

@@ -12,6 +12,8 @@ describe('ingestorConfigFrom', () => {
       truncateIp: false,
       ipHashSecretGenerated: true,
       projectRate: { perSecond: 20_000, burst: 60_000 },
+      publishTimeoutMs: 2500,
+      kafkaProbeIntervalMs: 1000,
     });
     expect(config.sdkScriptPath).toMatch(/sdk\/dist\/sdk\.js$/);
   });
@@ -26,6 +28,8 @@ describe('ingestorConfigFrom', () => {
       GOSIGHT_IP_RATE_PER_SECOND: '5',
       GOSIGHT_IP_RATE_BURST: '10',
       GOSIGHT_MAX_EVENTS_PER_BATCH: '100',
+      GOSIGHT_PUBLISH_TIMEOUT_MS: '4000',
+      GOSIGHT_KAFKA_PROBE_INTERVAL_MS: '2000',
     });
     expect(config).toMatchObject({
       ipHashSecret: 'a-secret-of-enough-length',
@@ -35,6 +39,8 @@ describe('ingestorConfigFrom', () => {
       truncateIp: true,
       botUserAgents: ['bot', 'crawler'],
       ipRate: { perSecond: 5, burst: 10 },
+      publishTimeoutMs: 4000,
+      kafkaProbeIntervalMs: 2000,
     });
     expect(config.limits.eventsPerBatch).toBe(100);
   });

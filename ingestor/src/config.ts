@@ -30,6 +30,11 @@ export interface IngestorConfig {
   keyCacheSeconds: number;
   // How long concurrent requests are gathered into one Kafka produce request.
   publishLingerMs: number;
+  // A batch Kafka has not acknowledged within this time is answered Unavailable.
+  publishTimeoutMs: number;
+  // After a failed publish, batches are refused at once and Kafka is probed at
+  // this interval until it answers; also the retry-after given to clients.
+  kafkaProbeIntervalMs: number;
   limits: PayloadLimits;
   // Default token bucket of a project, in events (batch cost: its events plus replay chunks).
   projectRate: RateLimit;
@@ -105,6 +110,8 @@ export function ingestorConfigFrom(env: Env): IngestorConfig {
     allowedOrigins: listFrom(env, 'GOSIGHT_ALLOWED_ORIGINS', ['*']),
     keyCacheSeconds,
     publishLingerMs: intFrom(env, 'GOSIGHT_PUBLISH_LINGER_MS', 2, 0, 1000),
+    publishTimeoutMs: intFrom(env, 'GOSIGHT_PUBLISH_TIMEOUT_MS', 2500, 100, 60_000),
+    kafkaProbeIntervalMs: intFrom(env, 'GOSIGHT_KAFKA_PROBE_INTERVAL_MS', 1000, 100, 60_000),
     limits: {
       batchBytes: intFrom(env, 'GOSIGHT_MAX_REQUEST_BYTES', 5 * 1024 * 1024, 1024),
       eventsPerBatch: intFrom(env, 'GOSIGHT_MAX_EVENTS_PER_BATCH', 500, 1),

@@ -52,6 +52,20 @@ describe('plain HTTP endpoints', () => {
     expect(text).toMatch(/gosight_ingest_request_bytes_total\{service="ingestor"\} \d+/);
   });
 
+  it('counts the events SDKs report as dropped, once per batch even when it is retried', async () => {
+    const api = createClient(
+      IngestService,
+      createConnectTransport({ baseUrl: harness.baseUrl, httpVersion: '1.1' }),
+    );
+    const [projectId, key] = await harness.project();
+    const batch = sampleBatch(key, { droppedEvents: 7 });
+    await api.ingestBatch(batch);
+    expect(await api.ingestBatch(batch)).toMatchObject({ duplicate: true });
+    await api.ingestBatch(sampleBatch(key, { droppedEvents: 0 }));
+    const text = await (await fetch(`${harness.baseUrl}/metrics`)).text();
+    expect(text).toContain(`gosight_sdk_dropped_events_total{project="${projectId}",service="ingestor"} 7`);
+  });
+
   it('serves the SDK snippet build with a cache header and CORS, and 404 when it is not built', async () => {
     const response = await fetch(`${harness.baseUrl}/sdk.js`, {
       headers: { origin: 'https://shop.example' },

@@ -5,6 +5,9 @@ export type RejectionReason =
   | 'invalid_event'
   | 'unknown_key'
   | 'origin_not_allowed'
+  | 'signature_missing'
+  | 'signature_invalid'
+  | 'signature_stale'
   | 'rate_limited_project'
   | 'rate_limited_ip'
   | 'batch_too_large'
@@ -23,6 +26,7 @@ export interface IngestMetrics {
   botBatches: Counter;
   duplicateBatches: Counter;
   publishSeconds: Histogram;
+  sdkDroppedEvents: Counter<'project'>;
 }
 
 export function createIngestMetrics(registry: Registry): IngestMetrics {
@@ -71,6 +75,12 @@ export function createIngestMetrics(registry: Registry): IngestMetrics {
       name: 'gosight_kafka_publish_seconds',
       help: 'Time from handing a batch to the producer to Kafka acknowledging it',
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    }),
+    sdkDroppedEvents: new Counter({
+      name: 'gosight_sdk_dropped_events_total',
+      help: 'Events SDKs discarded because their queue was full, as reported with the next accepted batch (retries not counted again)',
+      labelNames: ['project'],
       registers,
     }),
   };

@@ -26,14 +26,18 @@ import type { IngestMetrics } from './ingest-metrics.ts';
 import type { IpHasher } from './ip-hasher.ts';
 import type { ProjectResolver, ProjectSettings } from './project-resolver.ts';
 import type { RateLimiter } from './rate-limiter.ts';
-import { requestFactsKey } from './request-facts.ts';
+import { type RequestFacts, requestFactsKey } from './request-facts.ts';
+import { signatureRejection } from './signature-check.ts';
 import { isBot, type UserAgentInfo } from './user-agent.ts';
 import { type Violation, validateBatch } from './validate-batch.ts';
 import { validateEvent, validateEventSize } from './validate-event.ts';
 import type { IngestBatchRequestView } from './wire-view.ts';
 
 export interface IngestDeps {
-  config: Pick<IngestorConfig, 'limits' | 'projectRate' | 'ipRate' | 'botUserAgents'>;
+  config: Pick<
+    IngestorConfig,
+    'limits' | 'projectRate' | 'ipRate' | 'botUserAgents' | 'kafkaProbeIntervalMs'
+  >;
   projects: ProjectResolver;
   rateLimiter: RateLimiter;
   batchIds: BatchIds;
@@ -97,6 +101,7 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
     request: BatchFields,
     eventCount: number,
     context: HandlerContext,
+    facts: RequestFacts,
     ipHash: string,
     nowMs: number,
   ) {
@@ -113,15 +118,16 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
         `origin ${origin} is not allowed for this project`,
         Code.PermissionDenied,
       );
+    const signatureProblem = signatureRejection(project, facts, nowMs);
+    if (signatureProblem) throw signatureProblem;
     const cost = Math.max(1, eventCount + request.replayChunks.length);
-    const decision = await deps.rateLimiter.take(
-      `project:${project.projectId}`,
-      projectRate(project),
-      cost,
-      nowMs,
-    );
+    // Both go to Redis in one auto-pipelined round trip.
+    const [decision, previous] = await Promise.all([
+      deps.rateLimiter.take(`project:${project.projectId}`, projectRate(project), cost, nowMs),
+      deps.batchIds.seen(project.projectId, request.batchId),
+    ]);
     if (!decision.allowed) throw rateLimited('rate_limited_project', 'this project', decision.retryAfterMs);
-    return project;
+    return { project, previous };
   }
 
   function projectRate(project: ProjectSettings) {
@@ -139,7 +145,7 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
         'kafka_unavailable',
         'the event queue is unavailable; retry later with the same batch_id',
         Code.Unavailable,
-        undefined,
+        { 'retry-after': String(Math.max(1, Math.ceil(config.kafkaProbeIntervalMs / 1000))) },
         error,
       );
     }
@@ -164,7 +170,7 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
     checkLimits(request, events.length, facts.bodyBytes);
     const nowMs = deps.now();
     const ipHash = deps.ipHasher.hash(facts.clientIp, nowMs);
-    const project = await authorize(request, events.length, context, ipHash, nowMs);
+    const { project, previous } = await authorize(request, events.length, context, facts, ipHash, nowMs);
 
     const userAgent = context.requestHeader.get('user-agent') ?? '';
     if (isBot(userAgent, config.botUserAgents)) {
@@ -173,7 +179,6 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
       metrics.replayChunks.inc({ outcome: 'bot' }, request.replayChunks.length);
       return create(IngestBatchResponseSchema, {});
     }
-    const previous = await deps.batchIds.seen(project.projectId, request.batchId);
     if (previous) {
       metrics.duplicateBatches.inc();
       metrics.events.inc({ outcome: 'duplicate' }, events.length);
@@ -258,9 +263,13 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
     });
     metrics.events.inc({ outcome: 'accepted' }, encoded.length);
     metrics.replayChunks.inc({ outcome: 'accepted' }, request.replayChunks.length);
+    if (request.droppedEvents > 0)
+      metrics.sdkDroppedEvents.inc({ project: project.projectId }, request.droppedEvents);
     // Best effort: if Redis fails here the batch is durable; a retry would be
-    // published again and deduplicated downstream by event id.
-    await deps.batchIds.remember(project.projectId, request.batchId, response).catch(() => {});
+    // published again and deduplicated downstream by event id. Not awaited:
+    // commands on the one Redis connection run in order, so a retry sent after
+    // this answer reads the batch id after it was stored.
+    void deps.batchIds.remember(project.projectId, request.batchId, response).catch(() => {});
     return response;
   }
 

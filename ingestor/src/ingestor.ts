@@ -19,7 +19,7 @@ import { createIngestService } from './ingest-service.ts';
 import { createIpHasher } from './ip-hasher.ts';
 import { createProjectResolver } from './project-resolver.ts';
 import { createRateLimiter } from './rate-limiter.ts';
-import { createKafkaReadiness } from './readiness.ts';
+import { createKafkaCircuit, createKafkaReadiness } from './readiness.ts';
 import { requestFactsFrom, requestFactsKey } from './request-facts.ts';
 import { createUserAgentParser } from './user-agent.ts';
 import { IngestServiceView } from './wire-view.ts';
@@ -48,7 +48,13 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
 
   const registry = createMetricsRegistry('ingestor');
   const metrics = createIngestMetrics(registry);
-  const publisher = createBatchPublisher(producer, config.publishLingerMs);
+  const isKafkaReady = createKafkaReadiness(admin, 2000);
+  const circuit = createKafkaCircuit(isKafkaReady, config.kafkaProbeIntervalMs);
+  const publisher = createBatchPublisher(producer, {
+    lingerMs: config.publishLingerMs,
+    timeoutMs: config.publishTimeoutMs,
+    circuit,
+  });
   const service = createIngestService({
     config,
     projects: createProjectResolver(pool, redis, config.keyCacheSeconds),
@@ -86,7 +92,7 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
   let stopping: Promise<void> | undefined;
   const routes = createHttpRoutes({
     registry,
-    isReady: createKafkaReadiness(admin, 2000),
+    isReady: async () => !circuit.isOpen() && (await isKafkaReady()),
     isDraining: () => draining,
     sdkScriptPath: config.sdkScriptPath,
     sdkScriptMaxAgeSeconds: config.sdkScriptMaxAgeSeconds,
@@ -112,6 +118,7 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
       stopping ??= (async () => {
         draining = true;
         await server.close(config.shutdownGraceMs);
+        circuit.stop();
         await publisher.flush();
         await producer.disconnect();
         await admin.disconnect();

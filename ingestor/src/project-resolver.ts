@@ -10,6 +10,10 @@ export interface ProjectSettings {
   // The project's token bucket in events; undefined uses the configured default.
   eventsPerSecond?: number;
   burstEvents?: number;
+  // HMAC secret of signed requests (request-signature.ts); undefined: none.
+  signingSecret?: string;
+  // Unsigned batches are refused.
+  signatureRequired?: boolean;
 }
 
 export interface ProjectResolver {
@@ -22,6 +26,8 @@ interface Row {
   allowed_origins: string[];
   rate_limit_events_per_second: number | null;
   rate_limit_burst_events: number | null;
+  ingest_signing_secret: string | null;
+  ingest_signature_required: boolean;
 }
 
 const UNKNOWN = '-';
@@ -44,7 +50,8 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
     const cached = await redis.get(cacheKey).catch(() => null);
     if (cached !== null) return cached === UNKNOWN ? undefined : (JSON.parse(cached) as ProjectSettings);
     const { rows } = await pool.query<Row>(
-      `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events
+      `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events,
+              p.ingest_signing_secret, p.ingest_signature_required
          FROM project_keys k JOIN projects p ON p.id = k.project_id
         WHERE k.key = $1 AND k.revoked_at IS NULL`,
       [writeKey],
@@ -57,6 +64,8 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
         eventsPerSecond: row.rate_limit_events_per_second,
       }),
       ...(row.rate_limit_burst_events !== null && { burstEvents: row.rate_limit_burst_events }),
+      ...(row.ingest_signing_secret !== null && { signingSecret: row.ingest_signing_secret }),
+      ...(row.ingest_signature_required && { signatureRequired: true }),
     };
     await redis
       .set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds)

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/ingest.proto.
  */
 export const file_gosight_v1_ingest: GenFile = /*@__PURE__*/
-  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSKAAgoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuaxIOCgZ0YWJfaWQYCSABKAkilQEKE0luZ2VzdEJhdGNoUmVzcG9uc2USFwoPYWNjZXB0ZWRfZXZlbnRzGAEgASgNEh4KFmFjY2VwdGVkX3JlcGxheV9jaHVua3MYAiABKA0SMgoPcmVqZWN0ZWRfZXZlbnRzGAMgAygLMhkuZ29zaWdodC52MS5SZWplY3RlZEV2ZW50EhEKCWR1cGxpY2F0ZRgEIAEoCCJPCg1SZWplY3RlZEV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEg0KBWluZGV4GAIgASgNEg0KBWZpZWxkGAMgASgJEg4KBnJlYXNvbhgEIAEoCTJfCg1Jbmdlc3RTZXJ2aWNlEk4KC0luZ2VzdEJhdGNoEh4uZ29zaWdodC52MS5Jbmdlc3RCYXRjaFJlcXVlc3QaHy5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVzcG9uc2ViBnByb3RvMw", [file_gosight_v1_events]);
+  fileDesc("Chdnb3NpZ2h0L3YxL2luZ2VzdC5wcm90bxIKZ29zaWdodC52MSKYAgoSSW5nZXN0QmF0Y2hSZXF1ZXN0EhMKC3Byb2plY3Rfa2V5GAEgASgJEhAKCGJhdGNoX2lkGAIgASgJEhIKCnNlc3Npb25faWQYAyABKAkSEQoJZGV2aWNlX2lkGAQgASgJEiUKBHBhZ2UYBSABKAsyFy5nb3NpZ2h0LnYxLlBhZ2VDb250ZXh0EhIKCnNlbnRfYXRfbXMYBiABKAMSIQoGZXZlbnRzGAcgAygLMhEuZ29zaWdodC52MS5FdmVudBIuCg1yZXBsYXlfY2h1bmtzGAggAygLMhcuZ29zaWdodC52MS5SZXBsYXlDaHVuaxIOCgZ0YWJfaWQYCSABKAkSFgoOZHJvcHBlZF9ldmVudHMYCiABKA0ilQEKE0luZ2VzdEJhdGNoUmVzcG9uc2USFwoPYWNjZXB0ZWRfZXZlbnRzGAEgASgNEh4KFmFjY2VwdGVkX3JlcGxheV9jaHVua3MYAiABKA0SMgoPcmVqZWN0ZWRfZXZlbnRzGAMgAygLMhkuZ29zaWdodC52MS5SZWplY3RlZEV2ZW50EhEKCWR1cGxpY2F0ZRgEIAEoCCJPCg1SZWplY3RlZEV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEg0KBWluZGV4GAIgASgNEg0KBWZpZWxkGAMgASgJEg4KBnJlYXNvbhgEIAEoCTJfCg1Jbmdlc3RTZXJ2aWNlEk4KC0luZ2VzdEJhdGNoEh4uZ29zaWdodC52MS5Jbmdlc3RCYXRjaFJlcXVlc3QaHy5nb3NpZ2h0LnYxLkluZ2VzdEJhdGNoUmVzcG9uc2ViBnByb3RvMw", [file_gosight_v1_events]);
 
 /**
  * @generated from message gosight.v1.IngestBatchRequest
@@ -82,6 +82,16 @@ export type IngestBatchRequest = Message<"gosight.v1.IngestBatchRequest"> & {
    * @generated from field: string tab_id = 9;
    */
   tabId: string;
+
+  /**
+   * Events the SDK discarded, since the batch before this one was
+   * acknowledged, because its bounded queue (in memory, or the offline queue
+   * in localStorage) was full. Replay chunks are not counted. A retry of this
+   * batch carries the same number.
+   *
+   * @generated from field: uint32 dropped_events = 10;
+   */
+  droppedEvents: number;
 };
 
 /**
