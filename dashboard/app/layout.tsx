@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
+import { TopBarUser } from '@/components/top-bar-user';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,6 +17,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             GoSight
           </Link>
+          <Suspense fallback={null}>
+            <TopBarUser />
+          </Suspense>
         </header>
         <main className="content">{children}</main>
       </body>

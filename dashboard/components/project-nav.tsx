@@ -1,6 +1,10 @@
-import Link from 'next/link';
+'use client';
 
-// Every view of a project, in the order a team reads them.
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+// Every view of a project, in the order a team reads them; the last two only
+// for roles that manage the project (Owner, Admin).
 const VIEWS: [segment: string, label: string][] = [
   ['overview', 'Overview'],
   ['live', 'Live'],
@@ -9,19 +13,27 @@ const VIEWS: [segment: string, label: string][] = [
   ['insights', 'Insights'],
   ['errors', 'Errors'],
   ['funnels', 'Funnels'],
+];
+const ADMIN_VIEWS: [segment: string, label: string][] = [
   ['alerts', 'Alerts'],
   ['settings', 'Settings'],
 ];
 
-export function ProjectNav({ projectId }: { projectId: string }) {
+export function ProjectNav({ projectId, admin }: { projectId: string; admin: boolean }) {
+  const pathname = usePathname();
   const base = `/projects/${encodeURIComponent(projectId)}`;
+  const views = admin ? [...VIEWS, ...ADMIN_VIEWS] : VIEWS;
   return (
-    <nav className="project-nav" aria-label="Project views">
-      {VIEWS.map(([segment, label]) => (
-        <Link key={segment} href={`${base}/${segment}`}>
-          {label}
-        </Link>
-      ))}
+    <nav className="project-nav" aria-label="Project views" data-testid="project-nav">
+      {views.map(([segment, label]) => {
+        const href = `${base}/${segment}`;
+        const current = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <Link key={segment} href={href} aria-current={current ? 'page' : undefined}>
+            {label}
+          </Link>
+        );
+      })}
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import { createConnectTransport } from '@connectrpc/connect-node';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { config, SESSION_COOKIE } from '../config';
+import { recordApiCall } from '../metrics';
 
 // The only place that talks to the GoSight API. Server components and server
 // actions only: it uses node:http. The signed-in user's session token lives in
@@ -15,9 +16,14 @@ export const transport = createConnectTransport({
   defaultTimeoutMs: config.apiTimeoutMs,
 });
 
+/** The signed-in user's session token, or undefined when signed out. */
+export async function sessionToken(): Promise<string | undefined> {
+  return (await cookies()).get(SESSION_COOKIE)?.value;
+}
+
 /** Headers that authenticate the current request's user; sends them to /login when signed out. */
 async function authHeaders(): Promise<HeadersInit> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const token = await sessionToken();
   if (!token) redirect('/login');
   return { authorization: `Bearer ${token}` };
 }
@@ -38,17 +44,21 @@ export class ApiError extends Error {
 /** Runs one authenticated RPC; an expired session sends the user back to /login. */
 export async function call<T>(operation: string, run: (headers: HeadersInit) => Promise<T>): Promise<T> {
   const headers = await authHeaders();
+  const startedAt = performance.now();
   try {
-    return await run(headers);
+    const result = await run(headers);
+    recordApiCall(operation, 'OK', startedAt);
+    return result;
   } catch (err) {
     const connectError = ConnectError.from(err);
+    recordApiCall(operation, Code[connectError.code], startedAt);
     if (connectError.code !== Code.Unauthenticated) throw toApiError(operation, connectError, err);
   }
   // The session expired or was ended elsewhere: sign in again.
   redirect('/login?expired=1');
 }
 
-function toApiError(operation: string, connectError: ConnectError, err: unknown): ApiError {
+export function toApiError(operation: string, connectError: ConnectError, err: unknown): ApiError {
   const detail = connectError.rawMessage || Code[connectError.code];
   const message =
     connectError.code === Code.Unavailable || connectError.code === Code.DeadlineExceeded
