@@ -4,28 +4,38 @@ import 'rrweb-player/dist/style.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type RRWebPlayer from 'rrweb-player';
 import { mergeReplayChunks, type ReplayChunkData, seekOffsetMs } from '@/lib/replay-events';
+import styles from './replay-player.module.css';
 
 type PlayerEvents = ConstructorParameters<typeof RRWebPlayer>[0]['props']['events'];
 // The player is a Svelte component; its typings name `svelte`, which is not installed, so `$destroy` is lost.
 type MountedPlayer = RRWebPlayer & { $destroy(): void };
 
-/** Plays a recording; `atMs` (epoch ms) opens it shortly before that moment. */
-export function ReplayPlayer({ chunks, atMs }: { chunks: ReplayChunkData[]; atMs?: number }) {
+/** A request to show the recording at `atMs` (epoch ms), `leadMs` before it; `nonce` repeats a jump. */
+export interface SeekRequest {
+  atMs: number;
+  leadMs: number;
+  nonce: number;
+}
+
+/** Plays a recording; each new `seek` moves it to that moment, paused. */
+export function ReplayPlayer({ chunks, seek }: { chunks: ReplayChunkData[]; seek?: SeekRequest }) {
   const { events, badChunks } = useMemo(() => mergeReplayChunks(chunks), [chunks]);
   const targetRef = useRef<HTMLDivElement>(null);
+  const playerRef = useRef<MountedPlayer | undefined>(undefined);
+  const seekRef = useRef(seek);
+  seekRef.current = seek;
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     const target = targetRef.current;
     if (!target || events.length < 2) return;
-    let player: MountedPlayer | undefined;
     let unmounted = false;
     // Loaded in the browser only: the player touches the DOM as soon as it is created.
     import('rrweb-player')
       .then(({ default: Player }) => {
         if (unmounted) return;
         const width = target.clientWidth;
-        player = new Player({
+        playerRef.current = new Player({
           target,
           props: {
             events: events as PlayerEvents,
@@ -34,19 +44,25 @@ export function ReplayPlayer({ chunks, atMs }: { chunks: ReplayChunkData[]; atMs
             autoPlay: false,
           },
         }) as MountedPlayer;
-        const offset = seekOffsetMs(events, atMs);
-        if (offset !== undefined) player.goto(offset, false);
+        applySeek(playerRef.current, target, events, seekRef.current);
       })
       .catch((err: unknown) => {
         if (!unmounted) setFailure(err instanceof Error ? err.message : String(err));
       });
     return () => {
       unmounted = true;
+      const player = playerRef.current;
+      playerRef.current = undefined;
       if (!player) return;
       player.getReplayer().destroy();
       player.$destroy();
     };
-  }, [events, atMs]);
+  }, [events]);
+
+  useEffect(() => {
+    const target = targetRef.current;
+    if (playerRef.current && target) applySeek(playerRef.current, target, events, seek);
+  }, [events, seek]);
 
   if (events.length < 2) {
     return (
@@ -55,6 +71,7 @@ export function ReplayPlayer({ chunks, atMs }: { chunks: ReplayChunkData[]; atMs
       </div>
     );
   }
+  const first = (events[0] as { timestamp?: unknown }).timestamp;
   return (
     <>
       {badChunks.length > 0 ? (
@@ -67,9 +84,28 @@ export function ReplayPlayer({ chunks, atMs }: { chunks: ReplayChunkData[]; atMs
           The replay player failed: {failure}
         </div>
       ) : null}
-      <div ref={targetRef} className="replay-player" data-testid="replay-player" />
+      <div
+        ref={targetRef}
+        className={`replay-player ${styles.frame}`}
+        data-testid="replay-player"
+        data-recording-start-ms={typeof first === 'number' ? first : undefined}
+      />
     </>
   );
+}
+
+/** Moves the player to the request's moment and notes on the element where it now is (ms from the start). */
+function applySeek(
+  player: MountedPlayer,
+  target: HTMLElement,
+  events: unknown[],
+  seek: SeekRequest | undefined,
+) {
+  const offset = seekOffsetMs(events, seek?.atMs, seek?.leadMs);
+  if (offset === undefined) return;
+  player.goto(offset, false);
+  target.dataset.positionMs = String(Math.round(player.getReplayer().getCurrentTime()));
+  target.dataset.seekAtMs = String(seek?.atMs);
 }
 
 /** Height of the replay area (the controls come below it), keeping the recorded viewport's aspect ratio. */

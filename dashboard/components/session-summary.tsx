@@ -2,13 +2,16 @@ import { getSession } from '@/lib/api/sessions';
 import { formatDateTime, formatDuration } from '@/lib/format';
 import { renderApiError } from './api-error-notice';
 import { ReplayBadge } from './replay-badge';
+import { SessionBadges } from './session-badges';
 
 export async function SessionSummaryPanel({
   projectId,
   sessionId,
+  canReplay,
 }: {
   projectId: string;
   sessionId: string;
+  canReplay: boolean;
 }) {
   let session: Awaited<ReturnType<typeof getSession>>['session'];
   try {
@@ -47,12 +50,38 @@ export async function SessionSummaryPanel({
         <dd>{session.events}</dd>
       </div>
       <div>
+        <dt>Errors</dt>
+        <dd>{session.errors}</dd>
+      </div>
+      <div>
         <dt>Device</dt>
         <dd>
-          <code>{session.deviceId || '—'}</code>
+          {[session.device, session.browser, session.os, session.country].filter(Boolean).join(' · ') || '—'}
         </dd>
       </div>
-      {session.hasReplay ? (
+      {session.userId ? (
+        <div>
+          <dt>User</dt>
+          <dd>
+            <code>{session.userId}</code>
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Signals</dt>
+        <dd>
+          <SessionBadges session={session} />
+          {session.rageClicks +
+            session.deadClicks +
+            session.errorClicks +
+            session.thrashedCursors +
+            session.errors ===
+          0
+            ? 'None'
+            : null}
+        </dd>
+      </div>
+      {canReplay && session.hasReplay ? (
         <div>
           <dt>Recording</dt>
           <dd>

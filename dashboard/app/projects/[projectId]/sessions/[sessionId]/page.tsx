@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { ReplayPanel } from '@/components/replay-panel';
-import { SessionEventsPanel } from '@/components/session-events';
 import { SessionSummaryPanel } from '@/components/session-summary';
-import { PanelSkeleton, TableSkeleton } from '@/components/skeletons';
+import { SessionTimelineSection } from '@/components/session-timeline-section';
+import { PanelSkeleton } from '@/components/skeletons';
+import { canSeeRecordings } from '@/lib/api/sessions';
 import { momentFrom } from '@/lib/replay-events';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Session' };
 
 type Params = { projectId: string; sessionId: string };
 
-// ?t=<epoch ms> (links from insights and alerts) opens the replay at that moment.
+// ?t=<epoch ms> (links from insights, errors and alerts) opens the replay at that moment.
 export default async function SessionPage({
   params,
   searchParams,
@@ -20,8 +20,10 @@ export default async function SessionPage({
   params: Promise<Params>;
   searchParams: Promise<{ t?: string | string[] }>;
 }) {
-  const { projectId, sessionId } = await params;
+  const { projectId, sessionId: rawSessionId } = await params;
+  const sessionId = decodeURIComponent(rawSessionId);
   const atMs = momentFrom((await searchParams).t);
+  const canReplay = await canSeeRecordings(projectId);
   return (
     <>
       <nav className="crumbs">
@@ -32,22 +34,16 @@ export default async function SessionPage({
         <code className="muted">{sessionId}</code>
       </div>
       <Suspense fallback={<PanelSkeleton height={96} />}>
-        <SessionSummaryPanel projectId={projectId} sessionId={sessionId} />
+        <SessionSummaryPanel projectId={projectId} sessionId={sessionId} canReplay={canReplay} />
       </Suspense>
-      <div className="session-grid">
-        <section>
-          <h2>Replay</h2>
-          <Suspense fallback={<PanelSkeleton height={480} />}>
-            <ReplayPanel projectId={projectId} sessionId={sessionId} atMs={atMs} />
-          </Suspense>
-        </section>
-        <section>
-          <h2>Events</h2>
-          <Suspense fallback={<TableSkeleton rows={8} />}>
-            <SessionEventsPanel projectId={projectId} sessionId={sessionId} />
-          </Suspense>
-        </section>
-      </div>
+      <Suspense fallback={<PanelSkeleton height={480} />}>
+        <SessionTimelineSection
+          projectId={projectId}
+          sessionId={sessionId}
+          canReplay={canReplay}
+          atMs={atMs}
+        />
+      </Suspense>
     </>
   );
 }
