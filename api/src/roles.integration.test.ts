@@ -80,6 +80,18 @@ const CASES: Record<string, Case> = {
     need: 'project.manage',
     request: ({ projectId }) => ({ projectId, tokenId: 'tok_x' }),
   },
+  'ProjectService.GetProjectSettings': {
+    need: 'analytics.read',
+    request: ({ projectId }) => ({ projectId }),
+  },
+  'ProjectService.UpdateProjectSettings': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ projectId, replayRetentionDays: 30 }),
+  },
+  'ProjectService.UpdateSignalThresholds': {
+    need: 'project.manage',
+    request: ({ projectId }) => ({ projectId, signal: 'rage_click', values: {} }),
+  },
   'SessionService.ListSessions': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
   'SessionService.GetSession': {
     need: 'analytics.read',

@@ -24,17 +24,7 @@ export function validateCredentials(email: string, password: string): void {
   }
 }
 
-// The first user becomes Owner of a first project, or of the named project
-// when it exists already (a seeded demo project, for instance).
-export async function bootstrap(
-  client: PoolClient,
-  request: BootstrapRequest,
-): Promise<{ user: UserRow; project: ProjectRow; writeKey: WriteKeyRow }> {
-  validateCredentials(request.email, request.password);
-  const projectName = request.projectName.trim() || 'My project';
-  const projectId = request.projectId.trim() || slugify(projectName) || 'project';
-  // Serialises concurrent bootstraps: only one can see an empty users table.
-  await client.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+async function refuseWhenUsersExist(client: PoolClient): Promise<void> {
   const { rows } = await client.query('SELECT 1 FROM users LIMIT 1');
   if (rows.length > 0) {
     throw new ConnectError(
@@ -42,6 +32,23 @@ export async function bootstrap(
       Code.FailedPrecondition,
     );
   }
+}
+
+// The first user becomes Owner of a first project, or of the named project
+// when it exists already (a seeded demo project, for instance).
+export async function bootstrap(
+  client: PoolClient,
+  request: BootstrapRequest,
+): Promise<{ user: UserRow; project: ProjectRow; writeKey: WriteKeyRow }> {
+  // Closed set-up is reported before the request is validated, so an empty
+  // request tells the sign-in page whether to offer /setup (see the proto).
+  await refuseWhenUsersExist(client);
+  validateCredentials(request.email, request.password);
+  const projectName = request.projectName.trim() || 'My project';
+  const projectId = request.projectId.trim() || slugify(projectName) || 'project';
+  // Serialises concurrent bootstraps: only one can see an empty users table.
+  await client.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+  await refuseWhenUsersExist(client);
   const user = await insertUser(client, {
     email: request.email,
     name: request.name,

@@ -20,6 +20,7 @@ import { findUserByEmail } from '../accounts/users.ts';
 import type { Access } from '../auth/access.ts';
 import { type RoleName, roleFromProto } from '../auth/roles.ts';
 import { newId } from '../auth/tokens.ts';
+import { createSettingsHandlers } from '../settings/settings-handlers.ts';
 import { apiTokenMessage, memberMessage, projectMessage, writeKeyMessage } from './messages.ts';
 
 function requiredRole(role: Parameters<typeof roleFromProto>[0]): RoleName {
@@ -70,6 +71,8 @@ export function createProjectService(pool: Pool, access: Access): ServiceImpl<ty
   }
 
   return {
+    ...createSettingsHandlers(pool, access),
+
     async listProjects(_request, context) {
       const userId = access.user(context);
       return { projects: (await projectsOf(pool, userId)).map(projectMessage) };

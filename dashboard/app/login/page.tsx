@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
+import Link from 'next/link';
+import { isSetupOpen } from '@/lib/api/projects';
 import { SESSION_COOKIE } from '@/lib/config';
 import { login } from './actions';
 import styles from './login.module.css';
@@ -21,9 +23,16 @@ export default async function LoginPage({
   const error = typeof params.error === 'string' ? MESSAGES[params.error] : undefined;
   const next = typeof params.next === 'string' ? params.next : '/';
   const signedIn = (await cookies()).has(SESSION_COOKIE);
+  const setupOpen = !signedIn && (await isSetupOpen());
   return (
     <div className={styles.panel}>
       <h1>Sign in</h1>
+      {setupOpen ? (
+        <p className="notice" data-testid="setup-link">
+          GoSight has no accounts yet. <Link href="/setup">Set up GoSight</Link> to create the first one.
+        </p>
+      ) : null}
+      {params.setup ? <p className="notice">GoSight is already set up: sign in.</p> : null}
       {params.expired ? <p className="notice">Your session ended. Sign in again.</p> : null}
       {error ? (
         <p className="notice notice-error" role="alert" data-testid="login-error">

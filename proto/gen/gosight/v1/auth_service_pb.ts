@@ -240,7 +240,10 @@ export const GetMeResponseSchema: GenMessage<GetMeResponse> = /*@__PURE__*/
 export const AuthService: GenService<{
   /**
    * Creates the first user as Owner of a first project. Refused with
-   * FAILED_PRECONDITION once any user exists.
+   * FAILED_PRECONDITION once any user exists, before the request is
+   * validated: a call with empty fields creates nothing and tells a sign-in
+   * page whether set-up is still open (INVALID_ARGUMENT) or not
+   * (FAILED_PRECONDITION).
    *
    * @generated from rpc gosight.v1.AuthService.Bootstrap
    */

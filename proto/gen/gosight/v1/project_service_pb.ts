@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/project_service.proto.
  */
 export const file_gosight_v1_project_service: GenFile = /*@__PURE__*/
-  fileDesc("CiBnb3NpZ2h0L3YxL3Byb2plY3Rfc2VydmljZS5wcm90bxIKZ29zaWdodC52MSJiCgdQcm9qZWN0EhIKCnByb2plY3RfaWQYASABKAkSDAoEbmFtZRgCIAEoCRIVCg1jcmVhdGVkX2F0X21zGAMgASgDEh4KBHJvbGUYBCABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiVgoGTWVtYmVyEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRIeCgRyb2xlGAQgASgOMhAuZ29zaWdodC52MS5Sb2xlIlQKCFdyaXRlS2V5EgsKA2tleRgBIAEoCRINCgVsYWJlbBgCIAEoCRIVCg1jcmVhdGVkX2F0X21zGAMgASgDEhUKDXJldm9rZWRfYXRfbXMYBCABKAMikgEKCEFwaVRva2VuEhAKCHRva2VuX2lkGAEgASgJEg0KBWxhYmVsGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUSFQoNY3JlYXRlZF9hdF9tcxgEIAEoAxIXCg9sYXN0X3VzZWRfYXRfbXMYBSABKAMSFQoNcmV2b2tlZF9hdF9tcxgGIAEoAyIVChNMaXN0UHJvamVjdHNSZXF1ZXN0Ij0KFExpc3RQcm9qZWN0c1Jlc3BvbnNlEiUKCHByb2plY3RzGAEgAygLMhMuZ29zaWdodC52MS5Qcm9qZWN0IiQKFENyZWF0ZVByb2plY3RSZXF1ZXN0EgwKBG5hbWUYASABKAkiZgoVQ3JlYXRlUHJvamVjdFJlc3BvbnNlEiQKB3Byb2plY3QYASABKAsyEy5nb3NpZ2h0LnYxLlByb2plY3QSJwoJd3JpdGVfa2V5GAIgASgLMhQuZ29zaWdodC52MS5Xcml0ZUtleSI4ChRVcGRhdGVQcm9qZWN0UmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkiPQoVVXBkYXRlUHJvamVjdFJlc3BvbnNlEiQKB3Byb2plY3QYASABKAsyEy5nb3NpZ2h0LnYxLlByb2plY3QiKAoSTGlzdE1lbWJlcnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiOgoTTGlzdE1lbWJlcnNSZXNwb25zZRIjCgdtZW1iZXJzGAEgAygLMhIuZ29zaWdodC52MS5NZW1iZXIiVQoQQWRkTWVtYmVyUmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEg0KBWVtYWlsGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiNwoRQWRkTWVtYmVyUmVzcG9uc2USIgoGbWVtYmVyGAEgASgLMhIuZ29zaWdodC52MS5NZW1iZXIiXgoXVXBkYXRlTWVtYmVyUm9sZVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiPgoYVXBkYXRlTWVtYmVyUm9sZVJlc3BvbnNlEiIKBm1lbWJlchgBIAEoCzISLmdvc2lnaHQudjEuTWVtYmVyIjoKE1JlbW92ZU1lbWJlclJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJIhYKFFJlbW92ZU1lbWJlclJlc3BvbnNlIioKFExpc3RXcml0ZUtleXNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiOwoVTGlzdFdyaXRlS2V5c1Jlc3BvbnNlEiIKBGtleXMYASADKAsyFC5nb3NpZ2h0LnYxLldyaXRlS2V5IjoKFUNyZWF0ZVdyaXRlS2V5UmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEg0KBWxhYmVsGAIgASgJIjsKFkNyZWF0ZVdyaXRlS2V5UmVzcG9uc2USIQoDa2V5GAEgASgLMhQuZ29zaWdodC52MS5Xcml0ZUtleSI4ChVSZXZva2VXcml0ZUtleVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRILCgNrZXkYAiABKAkiGAoWUmV2b2tlV3JpdGVLZXlSZXNwb25zZSI4ChVSb3RhdGVXcml0ZUtleVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRILCgNrZXkYAiABKAkiOwoWUm90YXRlV3JpdGVLZXlSZXNwb25zZRIhCgNrZXkYASABKAsyFC5nb3NpZ2h0LnYxLldyaXRlS2V5IioKFExpc3RBcGlUb2tlbnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiPQoVTGlzdEFwaVRva2Vuc1Jlc3BvbnNlEiQKBnRva2VucxgBIAMoCzIULmdvc2lnaHQudjEuQXBpVG9rZW4iWgoVQ3JlYXRlQXBpVG9rZW5SZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSDQoFbGFiZWwYAiABKAkSHgoEcm9sZRgDIAEoDjIQLmdvc2lnaHQudjEuUm9sZSJNChZDcmVhdGVBcGlUb2tlblJlc3BvbnNlEiMKBXRva2VuGAEgASgLMhQuZ29zaWdodC52MS5BcGlUb2tlbhIOCgZzZWNyZXQYAiABKAkiPQoVUmV2b2tlQXBpVG9rZW5SZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSEAoIdG9rZW5faWQYAiABKAkiGAoWUmV2b2tlQXBpVG9rZW5SZXNwb25zZSI9ChVSb3RhdGVBcGlUb2tlblJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCSJNChZSb3RhdGVBcGlUb2tlblJlc3BvbnNlEiMKBXRva2VuGAEgASgLMhQuZ29zaWdodC52MS5BcGlUb2tlbhIOCgZzZWNyZXQYAiABKAkqXgoEUm9sZRIUChBST0xFX1VOU1BFQ0lGSUVEEAASDgoKUk9MRV9PV05FUhABEg4KClJPTEVfQURNSU4QAhIPCgtST0xFX01FTUJFUhADEg8KC1JPTEVfVklFV0VSEAQynQoKDlByb2plY3RTZXJ2aWNlElEKDExpc3RQcm9qZWN0cxIfLmdvc2lnaHQudjEuTGlzdFByb2plY3RzUmVxdWVzdBogLmdvc2lnaHQudjEuTGlzdFByb2plY3RzUmVzcG9uc2USVAoNQ3JlYXRlUHJvamVjdBIgLmdvc2lnaHQudjEuQ3JlYXRlUHJvamVjdFJlcXVlc3QaIS5nb3NpZ2h0LnYxLkNyZWF0ZVByb2plY3RSZXNwb25zZRJUCg1VcGRhdGVQcm9qZWN0EiAuZ29zaWdodC52MS5VcGRhdGVQcm9qZWN0UmVxdWVzdBohLmdvc2lnaHQudjEuVXBkYXRlUHJvamVjdFJlc3BvbnNlEk4KC0xpc3RNZW1iZXJzEh4uZ29zaWdodC52MS5MaXN0TWVtYmVyc1JlcXVlc3QaHy5nb3NpZ2h0LnYxLkxpc3RNZW1iZXJzUmVzcG9uc2USSAoJQWRkTWVtYmVyEhwuZ29zaWdodC52MS5BZGRNZW1iZXJSZXF1ZXN0Gh0uZ29zaWdodC52MS5BZGRNZW1iZXJSZXNwb25zZRJdChBVcGRhdGVNZW1iZXJSb2xlEiMuZ29zaWdodC52MS5VcGRhdGVNZW1iZXJSb2xlUmVxdWVzdBokLmdvc2lnaHQudjEuVXBkYXRlTWVtYmVyUm9sZVJlc3BvbnNlElEKDFJlbW92ZU1lbWJlchIfLmdvc2lnaHQudjEuUmVtb3ZlTWVtYmVyUmVxdWVzdBogLmdvc2lnaHQudjEuUmVtb3ZlTWVtYmVyUmVzcG9uc2USVAoNTGlzdFdyaXRlS2V5cxIgLmdvc2lnaHQudjEuTGlzdFdyaXRlS2V5c1JlcXVlc3QaIS5nb3NpZ2h0LnYxLkxpc3RXcml0ZUtleXNSZXNwb25zZRJXCg5DcmVhdGVXcml0ZUtleRIhLmdvc2lnaHQudjEuQ3JlYXRlV3JpdGVLZXlSZXF1ZXN0GiIuZ29zaWdodC52MS5DcmVhdGVXcml0ZUtleVJlc3BvbnNlElcKDlJldm9rZVdyaXRlS2V5EiEuZ29zaWdodC52MS5SZXZva2VXcml0ZUtleVJlcXVlc3QaIi5nb3NpZ2h0LnYxLlJldm9rZVdyaXRlS2V5UmVzcG9uc2USVwoOUm90YXRlV3JpdGVLZXkSIS5nb3NpZ2h0LnYxLlJvdGF0ZVdyaXRlS2V5UmVxdWVzdBoiLmdvc2lnaHQudjEuUm90YXRlV3JpdGVLZXlSZXNwb25zZRJUCg1MaXN0QXBpVG9rZW5zEiAuZ29zaWdodC52MS5MaXN0QXBpVG9rZW5zUmVxdWVzdBohLmdvc2lnaHQudjEuTGlzdEFwaVRva2Vuc1Jlc3BvbnNlElcKDkNyZWF0ZUFwaVRva2VuEiEuZ29zaWdodC52MS5DcmVhdGVBcGlUb2tlblJlcXVlc3QaIi5nb3NpZ2h0LnYxLkNyZWF0ZUFwaVRva2VuUmVzcG9uc2USVwoOUmV2b2tlQXBpVG9rZW4SIS5nb3NpZ2h0LnYxLlJldm9rZUFwaVRva2VuUmVxdWVzdBoiLmdvc2lnaHQudjEuUmV2b2tlQXBpVG9rZW5SZXNwb25zZRJXCg5Sb3RhdGVBcGlUb2tlbhIhLmdvc2lnaHQudjEuUm90YXRlQXBpVG9rZW5SZXF1ZXN0GiIuZ29zaWdodC52MS5Sb3RhdGVBcGlUb2tlblJlc3BvbnNlYgZwcm90bzM");
+  fileDesc("CiBnb3NpZ2h0L3YxL3Byb2plY3Rfc2VydmljZS5wcm90bxIKZ29zaWdodC52MSJiCgdQcm9qZWN0EhIKCnByb2plY3RfaWQYASABKAkSDAoEbmFtZRgCIAEoCRIVCg1jcmVhdGVkX2F0X21zGAMgASgDEh4KBHJvbGUYBCABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiVgoGTWVtYmVyEg8KB3VzZXJfaWQYASABKAkSDQoFZW1haWwYAiABKAkSDAoEbmFtZRgDIAEoCRIeCgRyb2xlGAQgASgOMhAuZ29zaWdodC52MS5Sb2xlIlQKCFdyaXRlS2V5EgsKA2tleRgBIAEoCRINCgVsYWJlbBgCIAEoCRIVCg1jcmVhdGVkX2F0X21zGAMgASgDEhUKDXJldm9rZWRfYXRfbXMYBCABKAMikgEKCEFwaVRva2VuEhAKCHRva2VuX2lkGAEgASgJEg0KBWxhYmVsGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUSFQoNY3JlYXRlZF9hdF9tcxgEIAEoAxIXCg9sYXN0X3VzZWRfYXRfbXMYBSABKAMSFQoNcmV2b2tlZF9hdF9tcxgGIAEoAyIVChNMaXN0UHJvamVjdHNSZXF1ZXN0Ij0KFExpc3RQcm9qZWN0c1Jlc3BvbnNlEiUKCHByb2plY3RzGAEgAygLMhMuZ29zaWdodC52MS5Qcm9qZWN0IiQKFENyZWF0ZVByb2plY3RSZXF1ZXN0EgwKBG5hbWUYASABKAkiZgoVQ3JlYXRlUHJvamVjdFJlc3BvbnNlEiQKB3Byb2plY3QYASABKAsyEy5nb3NpZ2h0LnYxLlByb2plY3QSJwoJd3JpdGVfa2V5GAIgASgLMhQuZ29zaWdodC52MS5Xcml0ZUtleSI4ChRVcGRhdGVQcm9qZWN0UmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEgwKBG5hbWUYAiABKAkiPQoVVXBkYXRlUHJvamVjdFJlc3BvbnNlEiQKB3Byb2plY3QYASABKAsyEy5nb3NpZ2h0LnYxLlByb2plY3QiKAoSTGlzdE1lbWJlcnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiOgoTTGlzdE1lbWJlcnNSZXNwb25zZRIjCgdtZW1iZXJzGAEgAygLMhIuZ29zaWdodC52MS5NZW1iZXIiVQoQQWRkTWVtYmVyUmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEg0KBWVtYWlsGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiNwoRQWRkTWVtYmVyUmVzcG9uc2USIgoGbWVtYmVyGAEgASgLMhIuZ29zaWdodC52MS5NZW1iZXIiXgoXVXBkYXRlTWVtYmVyUm9sZVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJEh4KBHJvbGUYAyABKA4yEC5nb3NpZ2h0LnYxLlJvbGUiPgoYVXBkYXRlTWVtYmVyUm9sZVJlc3BvbnNlEiIKBm1lbWJlchgBIAEoCzISLmdvc2lnaHQudjEuTWVtYmVyIjoKE1JlbW92ZU1lbWJlclJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJIhYKFFJlbW92ZU1lbWJlclJlc3BvbnNlIioKFExpc3RXcml0ZUtleXNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiOwoVTGlzdFdyaXRlS2V5c1Jlc3BvbnNlEiIKBGtleXMYASADKAsyFC5nb3NpZ2h0LnYxLldyaXRlS2V5IjoKFUNyZWF0ZVdyaXRlS2V5UmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEg0KBWxhYmVsGAIgASgJIjsKFkNyZWF0ZVdyaXRlS2V5UmVzcG9uc2USIQoDa2V5GAEgASgLMhQuZ29zaWdodC52MS5Xcml0ZUtleSI4ChVSZXZva2VXcml0ZUtleVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRILCgNrZXkYAiABKAkiGAoWUmV2b2tlV3JpdGVLZXlSZXNwb25zZSI4ChVSb3RhdGVXcml0ZUtleVJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRILCgNrZXkYAiABKAkiOwoWUm90YXRlV3JpdGVLZXlSZXNwb25zZRIhCgNrZXkYASABKAsyFC5nb3NpZ2h0LnYxLldyaXRlS2V5IioKFExpc3RBcGlUb2tlbnNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiPQoVTGlzdEFwaVRva2Vuc1Jlc3BvbnNlEiQKBnRva2VucxgBIAMoCzIULmdvc2lnaHQudjEuQXBpVG9rZW4iWgoVQ3JlYXRlQXBpVG9rZW5SZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSDQoFbGFiZWwYAiABKAkSHgoEcm9sZRgDIAEoDjIQLmdvc2lnaHQudjEuUm9sZSJNChZDcmVhdGVBcGlUb2tlblJlc3BvbnNlEiMKBXRva2VuGAEgASgLMhQuZ29zaWdodC52MS5BcGlUb2tlbhIOCgZzZWNyZXQYAiABKAkiPQoVUmV2b2tlQXBpVG9rZW5SZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSEAoIdG9rZW5faWQYAiABKAkiGAoWUmV2b2tlQXBpVG9rZW5SZXNwb25zZSI9ChVSb3RhdGVBcGlUb2tlblJlcXVlc3QSEgoKcHJvamVjdF9pZBgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCSJNChZSb3RhdGVBcGlUb2tlblJlc3BvbnNlEiMKBXRva2VuGAEgASgLMhQuZ29zaWdodC52MS5BcGlUb2tlbhIOCgZzZWNyZXQYAiABKAkicAoOSW5nZXN0U2V0dGluZ3MSFwoPYWxsb3dlZF9vcmlnaW5zGAEgAygJEiQKHHJhdGVfbGltaXRfZXZlbnRzX3Blcl9zZWNvbmQYAiABKAUSHwoXcmF0ZV9saW1pdF9idXJzdF9ldmVudHMYAyABKAUiPAoPUHJpdmFjeVNldHRpbmdzEhMKC3RydW5jYXRlX2lwGAEgASgIEhQKDGJsb2NrZWRfdXJscxgCIAMoCSKQAQoPU2lnbmFsVGhyZXNob2xkEgwKBG5hbWUYASABKAkSEwoLZGVzY3JpcHRpb24YAiABKAkSDQoFdmFsdWUYAyABKAESFQoNZGVmYXVsdF92YWx1ZRgEIAEoARILCgNtaW4YBSABKAESCwoDbWF4GAYgASgBEgwKBGZsYWcYByABKAgSDAoEdW5pdBgIIAEoCSJRCg5TaWduYWxTZXR0aW5ncxIOCgZzaWduYWwYASABKAkSLwoKdGhyZXNob2xkcxgCIAMoCzIbLmdvc2lnaHQudjEuU2lnbmFsVGhyZXNob2xkIv0BCg9Qcm9qZWN0U2V0dGluZ3MSEgoKcHJvamVjdF9pZBgBIAEoCRIRCgl0aW1lX3pvbmUYAiABKAkSHQoVZXZlbnRzX3JldGVudGlvbl9kYXlzGAMgASgFEh0KFXJlcGxheV9yZXRlbnRpb25fZGF5cxgEIAEoBRIqCgZpbmdlc3QYBSABKAsyGi5nb3NpZ2h0LnYxLkluZ2VzdFNldHRpbmdzEiwKB3ByaXZhY3kYBiABKAsyGy5nb3NpZ2h0LnYxLlByaXZhY3lTZXR0aW5ncxIrCgdzaWduYWxzGAcgAygLMhouZ29zaWdodC52MS5TaWduYWxTZXR0aW5ncyIvChlHZXRQcm9qZWN0U2V0dGluZ3NSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkiSwoaR2V0UHJvamVjdFNldHRpbmdzUmVzcG9uc2USLQoIc2V0dGluZ3MYASABKAsyGy5nb3NpZ2h0LnYxLlByb2plY3RTZXR0aW5ncyKuAgocVXBkYXRlUHJvamVjdFNldHRpbmdzUmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEhYKCXRpbWVfem9uZRgCIAEoCUgAiAEBEiIKFWV2ZW50c19yZXRlbnRpb25fZGF5cxgDIAEoBUgBiAEBEiIKFXJlcGxheV9yZXRlbnRpb25fZGF5cxgEIAEoBUgCiAEBEioKBmluZ2VzdBgFIAEoCzIaLmdvc2lnaHQudjEuSW5nZXN0U2V0dGluZ3MSLAoHcHJpdmFjeRgGIAEoCzIbLmdvc2lnaHQudjEuUHJpdmFjeVNldHRpbmdzQgwKCl90aW1lX3pvbmVCGAoWX2V2ZW50c19yZXRlbnRpb25fZGF5c0IYChZfcmVwbGF5X3JldGVudGlvbl9kYXlzIk4KHVVwZGF0ZVByb2plY3RTZXR0aW5nc1Jlc3BvbnNlEi0KCHNldHRpbmdzGAEgASgLMhsuZ29zaWdodC52MS5Qcm9qZWN0U2V0dGluZ3MiuQEKHVVwZGF0ZVNpZ25hbFRocmVzaG9sZHNSZXF1ZXN0EhIKCnByb2plY3RfaWQYASABKAkSDgoGc2lnbmFsGAIgASgJEkUKBnZhbHVlcxgDIAMoCzI1Lmdvc2lnaHQudjEuVXBkYXRlU2lnbmFsVGhyZXNob2xkc1JlcXVlc3QuVmFsdWVzRW50cnkaLQoLVmFsdWVzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgBOgI4ASJMCh5VcGRhdGVTaWduYWxUaHJlc2hvbGRzUmVzcG9uc2USKgoGc2lnbmFsGAEgASgLMhouZ29zaWdodC52MS5TaWduYWxTZXR0aW5ncypeCgRSb2xlEhQKEFJPTEVfVU5TUEVDSUZJRUQQABIOCgpST0xFX09XTkVSEAESDgoKUk9MRV9BRE1JThACEg8KC1JPTEVfTUVNQkVSEAMSDwoLUk9MRV9WSUVXRVIQBDLhDAoOUHJvamVjdFNlcnZpY2USUQoMTGlzdFByb2plY3RzEh8uZ29zaWdodC52MS5MaXN0UHJvamVjdHNSZXF1ZXN0GiAuZ29zaWdodC52MS5MaXN0UHJvamVjdHNSZXNwb25zZRJUCg1DcmVhdGVQcm9qZWN0EiAuZ29zaWdodC52MS5DcmVhdGVQcm9qZWN0UmVxdWVzdBohLmdvc2lnaHQudjEuQ3JlYXRlUHJvamVjdFJlc3BvbnNlElQKDVVwZGF0ZVByb2plY3QSIC5nb3NpZ2h0LnYxLlVwZGF0ZVByb2plY3RSZXF1ZXN0GiEuZ29zaWdodC52MS5VcGRhdGVQcm9qZWN0UmVzcG9uc2USTgoLTGlzdE1lbWJlcnMSHi5nb3NpZ2h0LnYxLkxpc3RNZW1iZXJzUmVxdWVzdBofLmdvc2lnaHQudjEuTGlzdE1lbWJlcnNSZXNwb25zZRJICglBZGRNZW1iZXISHC5nb3NpZ2h0LnYxLkFkZE1lbWJlclJlcXVlc3QaHS5nb3NpZ2h0LnYxLkFkZE1lbWJlclJlc3BvbnNlEl0KEFVwZGF0ZU1lbWJlclJvbGUSIy5nb3NpZ2h0LnYxLlVwZGF0ZU1lbWJlclJvbGVSZXF1ZXN0GiQuZ29zaWdodC52MS5VcGRhdGVNZW1iZXJSb2xlUmVzcG9uc2USUQoMUmVtb3ZlTWVtYmVyEh8uZ29zaWdodC52MS5SZW1vdmVNZW1iZXJSZXF1ZXN0GiAuZ29zaWdodC52MS5SZW1vdmVNZW1iZXJSZXNwb25zZRJUCg1MaXN0V3JpdGVLZXlzEiAuZ29zaWdodC52MS5MaXN0V3JpdGVLZXlzUmVxdWVzdBohLmdvc2lnaHQudjEuTGlzdFdyaXRlS2V5c1Jlc3BvbnNlElcKDkNyZWF0ZVdyaXRlS2V5EiEuZ29zaWdodC52MS5DcmVhdGVXcml0ZUtleVJlcXVlc3QaIi5nb3NpZ2h0LnYxLkNyZWF0ZVdyaXRlS2V5UmVzcG9uc2USVwoOUmV2b2tlV3JpdGVLZXkSIS5nb3NpZ2h0LnYxLlJldm9rZVdyaXRlS2V5UmVxdWVzdBoiLmdvc2lnaHQudjEuUmV2b2tlV3JpdGVLZXlSZXNwb25zZRJXCg5Sb3RhdGVXcml0ZUtleRIhLmdvc2lnaHQudjEuUm90YXRlV3JpdGVLZXlSZXF1ZXN0GiIuZ29zaWdodC52MS5Sb3RhdGVXcml0ZUtleVJlc3BvbnNlElQKDUxpc3RBcGlUb2tlbnMSIC5nb3NpZ2h0LnYxLkxpc3RBcGlUb2tlbnNSZXF1ZXN0GiEuZ29zaWdodC52MS5MaXN0QXBpVG9rZW5zUmVzcG9uc2USVwoOQ3JlYXRlQXBpVG9rZW4SIS5nb3NpZ2h0LnYxLkNyZWF0ZUFwaVRva2VuUmVxdWVzdBoiLmdvc2lnaHQudjEuQ3JlYXRlQXBpVG9rZW5SZXNwb25zZRJXCg5SZXZva2VBcGlUb2tlbhIhLmdvc2lnaHQudjEuUmV2b2tlQXBpVG9rZW5SZXF1ZXN0GiIuZ29zaWdodC52MS5SZXZva2VBcGlUb2tlblJlc3BvbnNlElcKDlJvdGF0ZUFwaVRva2VuEiEuZ29zaWdodC52MS5Sb3RhdGVBcGlUb2tlblJlcXVlc3QaIi5nb3NpZ2h0LnYxLlJvdGF0ZUFwaVRva2VuUmVzcG9uc2USYwoSR2V0UHJvamVjdFNldHRpbmdzEiUuZ29zaWdodC52MS5HZXRQcm9qZWN0U2V0dGluZ3NSZXF1ZXN0GiYuZ29zaWdodC52MS5HZXRQcm9qZWN0U2V0dGluZ3NSZXNwb25zZRJsChVVcGRhdGVQcm9qZWN0U2V0dGluZ3MSKC5nb3NpZ2h0LnYxLlVwZGF0ZVByb2plY3RTZXR0aW5nc1JlcXVlc3QaKS5nb3NpZ2h0LnYxLlVwZGF0ZVByb2plY3RTZXR0aW5nc1Jlc3BvbnNlEm8KFlVwZGF0ZVNpZ25hbFRocmVzaG9sZHMSKS5nb3NpZ2h0LnYxLlVwZGF0ZVNpZ25hbFRocmVzaG9sZHNSZXF1ZXN0GiouZ29zaWdodC52MS5VcGRhdGVTaWduYWxUaHJlc2hvbGRzUmVzcG9uc2ViBnByb3RvMw");
 
 /**
  * @generated from message gosight.v1.Project
@@ -737,6 +737,360 @@ export const RotateApiTokenResponseSchema: GenMessage<RotateApiTokenResponse> = 
   messageDesc(file_gosight_v1_project_service, 33);
 
 /**
+ * Which browsers may send events for the project, and how fast.
+ *
+ * @generated from message gosight.v1.IngestSettings
+ */
+export type IngestSettings = Message<"gosight.v1.IngestSettings"> & {
+  /**
+   * Origins such as "https://shop.example" allowed to send events; empty
+   * allows any origin the ingestor allows.
+   *
+   * @generated from field: repeated string allowed_origins = 1;
+   */
+  allowedOrigins: string[];
+
+  /**
+   * The project's token bucket in events; 0 uses the ingestor's defaults
+   * (GOSIGHT_PROJECT_RATE_*).
+   *
+   * @generated from field: int32 rate_limit_events_per_second = 2;
+   */
+  rateLimitEventsPerSecond: number;
+
+  /**
+   * @generated from field: int32 rate_limit_burst_events = 3;
+   */
+  rateLimitBurstEvents: number;
+};
+
+/**
+ * Describes the message gosight.v1.IngestSettings.
+ * Use `create(IngestSettingsSchema)` to create a new message.
+ */
+export const IngestSettingsSchema: GenMessage<IngestSettings> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 34);
+
+/**
+ * Privacy choices of the project. Inputs are always masked by the SDK and
+ * are not a setting. Stored here; see docs/settings.md for what is enforced.
+ *
+ * @generated from message gosight.v1.PrivacySettings
+ */
+export type PrivacySettings = Message<"gosight.v1.PrivacySettings"> & {
+  /**
+   * Drop the last octet of IPv4 (last 80 bits of IPv6) addresses before they
+   * are hashed for the visitor id.
+   *
+   * @generated from field: bool truncate_ip = 1;
+   */
+  truncateIp: boolean;
+
+  /**
+   * URL patterns on which nothing is captured or recorded: a pattern matches
+   * a URL containing it, "*" standing for any characters (SDK blockUrls).
+   *
+   * @generated from field: repeated string blocked_urls = 2;
+   */
+  blockedUrls: string[];
+};
+
+/**
+ * Describes the message gosight.v1.PrivacySettings.
+ * Use `create(PrivacySettingsSchema)` to create a new message.
+ */
+export const PrivacySettingsSchema: GenMessage<PrivacySettings> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 35);
+
+/**
+ * One threshold of a signal's detector (processor/src/detectors).
+ *
+ * @generated from message gosight.v1.SignalThreshold
+ */
+export type SignalThreshold = Message<"gosight.v1.SignalThreshold"> & {
+  /**
+   * The detector's option name, e.g. "minClicks".
+   *
+   * @generated from field: string name = 1;
+   */
+  name: string;
+
+  /**
+   * What the threshold decides, for people.
+   *
+   * @generated from field: string description = 2;
+   */
+  description: string;
+
+  /**
+   * The value in force: the project's override or the default.
+   *
+   * @generated from field: double value = 3;
+   */
+  value: number;
+
+  /**
+   * @generated from field: double default_value = 4;
+   */
+  defaultValue: number;
+
+  /**
+   * Accepted range, inclusive.
+   *
+   * @generated from field: double min = 5;
+   */
+  min: number;
+
+  /**
+   * @generated from field: double max = 6;
+   */
+  max: number;
+
+  /**
+   * A yes/no threshold: value, default, min and max are 0 or 1.
+   *
+   * @generated from field: bool flag = 7;
+   */
+  flag: boolean;
+
+  /**
+   * Unit of the value ("ms", "px", "clicks", ...); empty for flags.
+   *
+   * @generated from field: string unit = 8;
+   */
+  unit: string;
+};
+
+/**
+ * Describes the message gosight.v1.SignalThreshold.
+ * Use `create(SignalThresholdSchema)` to create a new message.
+ */
+export const SignalThresholdSchema: GenMessage<SignalThreshold> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 36);
+
+/**
+ * @generated from message gosight.v1.SignalSettings
+ */
+export type SignalSettings = Message<"gosight.v1.SignalSettings"> & {
+  /**
+   * "rage_click", "dead_click", "error_click" or "thrashed_cursor".
+   *
+   * @generated from field: string signal = 1;
+   */
+  signal: string;
+
+  /**
+   * @generated from field: repeated gosight.v1.SignalThreshold thresholds = 2;
+   */
+  thresholds: SignalThreshold[];
+};
+
+/**
+ * Describes the message gosight.v1.SignalSettings.
+ * Use `create(SignalSettingsSchema)` to create a new message.
+ */
+export const SignalSettingsSchema: GenMessage<SignalSettings> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 37);
+
+/**
+ * @generated from message gosight.v1.ProjectSettings
+ */
+export type ProjectSettings = Message<"gosight.v1.ProjectSettings"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * IANA time zone deciding where the project's calendar days end.
+   *
+   * @generated from field: string time_zone = 2;
+   */
+  timeZone: string;
+
+  /**
+   * Days events (and the figures built on them) are kept, 1 to 3650.
+   *
+   * @generated from field: int32 events_retention_days = 3;
+   */
+  eventsRetentionDays: number;
+
+  /**
+   * Days session replays are kept, 1 to 3650.
+   *
+   * @generated from field: int32 replay_retention_days = 4;
+   */
+  replayRetentionDays: number;
+
+  /**
+   * @generated from field: gosight.v1.IngestSettings ingest = 5;
+   */
+  ingest?: IngestSettings | undefined;
+
+  /**
+   * @generated from field: gosight.v1.PrivacySettings privacy = 6;
+   */
+  privacy?: PrivacySettings | undefined;
+
+  /**
+   * @generated from field: repeated gosight.v1.SignalSettings signals = 7;
+   */
+  signals: SignalSettings[];
+};
+
+/**
+ * Describes the message gosight.v1.ProjectSettings.
+ * Use `create(ProjectSettingsSchema)` to create a new message.
+ */
+export const ProjectSettingsSchema: GenMessage<ProjectSettings> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 38);
+
+/**
+ * @generated from message gosight.v1.GetProjectSettingsRequest
+ */
+export type GetProjectSettingsRequest = Message<"gosight.v1.GetProjectSettingsRequest"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+};
+
+/**
+ * Describes the message gosight.v1.GetProjectSettingsRequest.
+ * Use `create(GetProjectSettingsRequestSchema)` to create a new message.
+ */
+export const GetProjectSettingsRequestSchema: GenMessage<GetProjectSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 39);
+
+/**
+ * @generated from message gosight.v1.GetProjectSettingsResponse
+ */
+export type GetProjectSettingsResponse = Message<"gosight.v1.GetProjectSettingsResponse"> & {
+  /**
+   * @generated from field: gosight.v1.ProjectSettings settings = 1;
+   */
+  settings?: ProjectSettings | undefined;
+};
+
+/**
+ * Describes the message gosight.v1.GetProjectSettingsResponse.
+ * Use `create(GetProjectSettingsResponseSchema)` to create a new message.
+ */
+export const GetProjectSettingsResponseSchema: GenMessage<GetProjectSettingsResponse> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 40);
+
+/**
+ * @generated from message gosight.v1.UpdateProjectSettingsRequest
+ */
+export type UpdateProjectSettingsRequest = Message<"gosight.v1.UpdateProjectSettingsRequest"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * @generated from field: optional string time_zone = 2;
+   */
+  timeZone?: string | undefined;
+
+  /**
+   * @generated from field: optional int32 events_retention_days = 3;
+   */
+  eventsRetentionDays?: number | undefined;
+
+  /**
+   * @generated from field: optional int32 replay_retention_days = 4;
+   */
+  replayRetentionDays?: number | undefined;
+
+  /**
+   * When set, replaces the ingest settings as a whole.
+   *
+   * @generated from field: gosight.v1.IngestSettings ingest = 5;
+   */
+  ingest?: IngestSettings | undefined;
+
+  /**
+   * When set, replaces the privacy settings as a whole.
+   *
+   * @generated from field: gosight.v1.PrivacySettings privacy = 6;
+   */
+  privacy?: PrivacySettings | undefined;
+};
+
+/**
+ * Describes the message gosight.v1.UpdateProjectSettingsRequest.
+ * Use `create(UpdateProjectSettingsRequestSchema)` to create a new message.
+ */
+export const UpdateProjectSettingsRequestSchema: GenMessage<UpdateProjectSettingsRequest> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 41);
+
+/**
+ * @generated from message gosight.v1.UpdateProjectSettingsResponse
+ */
+export type UpdateProjectSettingsResponse = Message<"gosight.v1.UpdateProjectSettingsResponse"> & {
+  /**
+   * @generated from field: gosight.v1.ProjectSettings settings = 1;
+   */
+  settings?: ProjectSettings | undefined;
+};
+
+/**
+ * Describes the message gosight.v1.UpdateProjectSettingsResponse.
+ * Use `create(UpdateProjectSettingsResponseSchema)` to create a new message.
+ */
+export const UpdateProjectSettingsResponseSchema: GenMessage<UpdateProjectSettingsResponse> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 42);
+
+/**
+ * @generated from message gosight.v1.UpdateSignalThresholdsRequest
+ */
+export type UpdateSignalThresholdsRequest = Message<"gosight.v1.UpdateSignalThresholdsRequest"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * "rage_click", "dead_click", "error_click" or "thrashed_cursor".
+   *
+   * @generated from field: string signal = 2;
+   */
+  signal: string;
+
+  /**
+   * Threshold name to value (flags as 0 or 1); names left out use their defaults.
+   *
+   * @generated from field: map<string, double> values = 3;
+   */
+  values: { [key: string]: number };
+};
+
+/**
+ * Describes the message gosight.v1.UpdateSignalThresholdsRequest.
+ * Use `create(UpdateSignalThresholdsRequestSchema)` to create a new message.
+ */
+export const UpdateSignalThresholdsRequestSchema: GenMessage<UpdateSignalThresholdsRequest> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 43);
+
+/**
+ * @generated from message gosight.v1.UpdateSignalThresholdsResponse
+ */
+export type UpdateSignalThresholdsResponse = Message<"gosight.v1.UpdateSignalThresholdsResponse"> & {
+  /**
+   * @generated from field: gosight.v1.SignalSettings signal = 1;
+   */
+  signal?: SignalSettings | undefined;
+};
+
+/**
+ * Describes the message gosight.v1.UpdateSignalThresholdsResponse.
+ * Use `create(UpdateSignalThresholdsResponseSchema)` to create a new message.
+ */
+export const UpdateSignalThresholdsResponseSchema: GenMessage<UpdateSignalThresholdsResponse> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_project_service, 44);
+
+/**
  * What a member may do in a project. Owner: everything, including granting
  * Owner. Admin: manage members, keys, tokens, settings and alerts. Member:
  * all analytics and recorded content (replays, snapshots, element text).
@@ -935,6 +1289,40 @@ export const ProjectService: GenService<{
     methodKind: "unary";
     input: typeof RotateApiTokenRequestSchema;
     output: typeof RotateApiTokenResponseSchema;
+  },
+  /**
+   * The project's settings: time zone, retention, ingest limits, privacy and
+   * the frustration-signal thresholds with their defaults and ranges (any
+   * member, Viewer included).
+   *
+   * @generated from rpc gosight.v1.ProjectService.GetProjectSettings
+   */
+  getProjectSettings: {
+    methodKind: "unary";
+    input: typeof GetProjectSettingsRequestSchema;
+    output: typeof GetProjectSettingsResponseSchema;
+  },
+  /**
+   * Changes the parts of the settings the request sets; the others keep their
+   * values (Owner, Admin).
+   *
+   * @generated from rpc gosight.v1.ProjectService.UpdateProjectSettings
+   */
+  updateProjectSettings: {
+    methodKind: "unary";
+    input: typeof UpdateProjectSettingsRequestSchema;
+    output: typeof UpdateProjectSettingsResponseSchema;
+  },
+  /**
+   * Replaces one signal's threshold overrides; a threshold not named gets its
+   * default again (Owner, Admin).
+   *
+   * @generated from rpc gosight.v1.ProjectService.UpdateSignalThresholds
+   */
+  updateSignalThresholds: {
+    methodKind: "unary";
+    input: typeof UpdateSignalThresholdsRequestSchema;
+    output: typeof UpdateSignalThresholdsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_gosight_v1_project_service, 0);

@@ -1,9 +1,10 @@
 'use server';
 
-import { AlertChannelKind } from '@gosight/proto/v1/alert_service_pb';
+import { createClient } from '@connectrpc/connect';
+import { AlertChannelKind, AlertService } from '@gosight/proto/v1/alert_service_pb';
 import { redirect } from 'next/navigation';
 import { createAlertChannel, createAlertRule, deleteAlertRule, sendTestMessage } from '@/lib/api/alerts';
-import { ApiError } from '@/lib/api/client';
+import { ApiError, call, transport } from '@/lib/api/client';
 
 // Each action redirects back to the page with what happened in the query
 // string, so the result is shown without client-side state.
@@ -79,4 +80,18 @@ export async function addRule(projectId: string, form: FormData): Promise<void> 
 
 export async function removeRule(projectId: string, ruleId: string): Promise<void> {
   await attempt(projectId, () => deleteAlertRule(projectId, ruleId), { done: 'Rule deleted' });
+}
+
+// DeleteAlertChannel is not in lib/api/alerts.ts (another area's module) yet.
+const alertService = createClient(AlertService, transport);
+
+export async function removeChannel(projectId: string, channelId: string): Promise<void> {
+  await attempt(
+    projectId,
+    () =>
+      call('DeleteAlertChannel', (headers) =>
+        alertService.deleteAlertChannel({ projectId, channelId }, { headers }),
+      ),
+    { done: 'Channel removed' },
+  );
 }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ApiErrorNotice } from '@/components/api-error-notice';
 import { listAlertChannels, listAlertRules } from '@/lib/api/alerts';
 import { ApiError } from '@/lib/api/client';
-import { addRule, addTelegramChannel, removeRule, testChannel } from './actions';
+import { addRule, addTelegramChannel, removeChannel, removeRule, testChannel } from './actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Alerts' };
@@ -67,6 +67,11 @@ export default async function AlertsPage({
       )}
 
       <h2>Channels</h2>
+      {channels.length === 0 && (
+        <p className="muted" data-testid="no-channels">
+          No channels yet: add a Telegram chat below (webhooks are added through the API).
+        </p>
+      )}
       <table className="table" data-testid="alert-channels">
         <thead>
           <tr>
@@ -83,9 +88,16 @@ export default async function AlertsPage({
                 {channel.telegramChatId ? `Telegram chat ${channel.telegramChatId}` : channel.webhookUrl}
               </td>
               <td>
-                <form action={testChannel.bind(null, projectId, channel.id)}>
-                  <button type="submit">Send test message</button>
-                </form>
+                <div className="inline-form">
+                  <form action={testChannel.bind(null, projectId, channel.id)}>
+                    <button type="submit">Send test message</button>
+                  </form>
+                  <form action={removeChannel.bind(null, projectId, channel.id)}>
+                    <button type="submit" aria-label={`Remove channel ${channel.name}`}>
+                      Remove channel
+                    </button>
+                  </form>
+                </div>
               </td>
             </tr>
           ))}
