@@ -9,10 +9,11 @@ export function clientInfoFrom(
   facts: RequestFacts,
   ipHasher: IpHasher,
   nowMs: number,
+  truncateIp = false,
 ): ClientInfo {
   return create(ClientInfoSchema, {
     ...userAgent,
-    ipHash: ipHasher.hash(facts.clientIp, nowMs),
+    ipHash: ipHasher.hash(facts.clientIp, nowMs, truncateIp),
     country: facts.country,
   });
 }

@@ -18,7 +18,7 @@ export type RejectionReason =
 
 export interface IngestMetrics {
   requests: Counter<'code'>;
-  // outcome: accepted | rejected | bot | duplicate
+  // outcome: accepted | rejected | bot | duplicate | blocked_url
   events: Counter<'outcome'>;
   replayChunks: Counter<'outcome'>;
   requestBytes: Counter;
@@ -40,7 +40,7 @@ export function createIngestMetrics(registry: Registry): IngestMetrics {
     }),
     events: new Counter({
       name: 'gosight_ingest_events_total',
-      help: 'Events received, by outcome: accepted, rejected, bot (dropped), duplicate (retried batch)',
+      help: 'Events received, by outcome: accepted, rejected, bot (dropped), duplicate (retried batch), blocked_url (a page the project blocks; dropped)',
       labelNames: ['outcome'],
       registers,
     }),

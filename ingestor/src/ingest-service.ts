@@ -28,6 +28,7 @@ import type { ProjectResolver, ProjectSettings } from './project-resolver.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { type RequestFacts, requestFactsKey } from './request-facts.ts';
 import { signatureRejection } from './signature-check.ts';
+import { isBlockedUrl } from './url-blocklist.ts';
 import { isBot, type UserAgentInfo } from './user-agent.ts';
 import { type Violation, validateBatch } from './validate-batch.ts';
 import { validateEvent, validateEventSize } from './validate-event.ts';
@@ -179,6 +180,12 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
       metrics.replayChunks.inc({ outcome: 'bot' }, request.replayChunks.length);
       return create(IngestBatchResponseSchema, {});
     }
+    if (isBlockedUrl(request.page?.url ?? '', project.blockedUrls)) {
+      // Acknowledged, so the SDK does not retry, and stored nowhere.
+      metrics.events.inc({ outcome: 'blocked_url' }, events.length);
+      metrics.replayChunks.inc({ outcome: 'blocked_url' }, request.replayChunks.length);
+      return create(IngestBatchResponseSchema, {});
+    }
     if (previous) {
       metrics.duplicateBatches.inc();
       metrics.events.inc({ outcome: 'duplicate' }, events.length);
@@ -233,7 +240,13 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
           page: request.page,
           userAgent,
           clockSkewMs,
-          client: clientInfoFrom(deps.parseUserAgent(userAgent), facts, deps.ipHasher, nowMs),
+          client: clientInfoFrom(
+            deps.parseUserAgent(userAgent),
+            facts,
+            deps.ipHasher,
+            nowMs,
+            project.truncateIp,
+          ),
           tabId: request.tabId,
         },
         encoded,

@@ -14,6 +14,10 @@ export interface ProjectSettings {
   signingSecret?: string;
   // Unsigned batches are refused.
   signatureRequired?: boolean;
+  // Privacy settings: hash visitor addresses without their host part; store
+  // nothing from pages whose URL matches one of these patterns (url-blocklist.ts).
+  truncateIp?: boolean;
+  blockedUrls?: string[];
 }
 
 export interface ProjectResolver {
@@ -28,6 +32,8 @@ interface Row {
   rate_limit_burst_events: number | null;
   ingest_signing_secret: string | null;
   ingest_signature_required: boolean;
+  truncate_ip: boolean;
+  blocked_urls: string[];
 }
 
 const UNKNOWN = '-';
@@ -51,7 +57,7 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
     if (cached !== null) return cached === UNKNOWN ? undefined : (JSON.parse(cached) as ProjectSettings);
     const { rows } = await pool.query<Row>(
       `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events,
-              p.ingest_signing_secret, p.ingest_signature_required
+              p.ingest_signing_secret, p.ingest_signature_required, p.truncate_ip, p.blocked_urls
          FROM project_keys k JOIN projects p ON p.id = k.project_id
         WHERE k.key = $1 AND k.revoked_at IS NULL`,
       [writeKey],
@@ -66,6 +72,8 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
       ...(row.rate_limit_burst_events !== null && { burstEvents: row.rate_limit_burst_events }),
       ...(row.ingest_signing_secret !== null && { signingSecret: row.ingest_signing_secret }),
       ...(row.ingest_signature_required && { signatureRequired: true }),
+      ...(row.truncate_ip && { truncateIp: true }),
+      ...(row.blocked_urls.length > 0 && { blockedUrls: row.blocked_urls }),
     };
     await redis
       .set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds)
