@@ -13,6 +13,7 @@ import { LiveService } from '@gosight/proto/v1/live_service_pb';
 import { ProjectService } from '@gosight/proto/v1/project_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
 import { createAccess } from './auth/access.ts';
+import type { LoginThrottle } from './auth/login-throttle.ts';
 import { createAlertService } from './services/alert-service.ts';
 import { createAnalyticsService } from './services/analytics-service.ts';
 import { createAuthService } from './services/auth-service.ts';
@@ -28,6 +29,7 @@ export interface ApiDeps {
   pool: Pool;
   sessionTtlMs: number;
   telegramApiUrl: string;
+  loginThrottle?: LoginThrottle;
 }
 
 export const API_SERVICES = [
@@ -46,11 +48,11 @@ export const API_SERVICES = [
 // job (see auth/interceptor.ts), authorisation each handler's.
 export function registerApi(
   router: ConnectRouter,
-  { clickhouse, pool, sessionTtlMs, telegramApiUrl }: ApiDeps,
+  { clickhouse, pool, sessionTtlMs, telegramApiUrl, loginThrottle }: ApiDeps,
 ): ConnectRouter {
   const access = createAccess(pool);
   return router
-    .service(AuthService, createAuthService({ pool, access, sessionTtlMs }))
+    .service(AuthService, createAuthService({ pool, access, sessionTtlMs, throttle: loginThrottle }))
     .service(ProjectService, createProjectService(pool, access))
     .service(SessionService, createSessionService(clickhouse, access))
     .service(InsightService, createInsightService(clickhouse, access))

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { intFrom } from '@gosight/common/env';
@@ -8,6 +7,7 @@ import { migrateAll } from '@gosight/common/migrate';
 import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { signalTree, startProcess, stopProcess, waitForHttp } from '../../deploy/local/services.ts';
+import { writeDocSection } from '../hostile/doc-section.ts';
 import { startLoad } from '../lib/load-generator.ts';
 import { createPrivateStack } from '../lib/private-stack.ts';
 import { type CheckResult, check, storedCounts } from './checker.ts';
@@ -157,7 +157,7 @@ async function runScenario(scenario: Scenario): Promise<Row> {
 
 function markdown(rows: Row[]): string {
   const lines = [
-    '# Reliability under faults',
+    '## Faults',
     '',
     `Measured on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, every server on loopback (Kafka 3.9 KRaft, ClickHouse 18.16, PostgreSQL 15, Redis 7).`,
@@ -194,8 +194,9 @@ try {
     if (!only || only.includes(scenario.name)) rows.push(await runScenario(scenario));
   }
   if (!only) {
-    await writeFile(`${root}docs/reliability.md`, markdown(rows));
-    log('wrote docs/reliability.md');
+    // Only the faults part: the hostile-input part (bench/hostile) stays as it is.
+    await writeDocSection(`${root}docs/reliability.md`, 'faults', markdown(rows));
+    log('wrote the faults part of docs/reliability.md');
   }
   const failed = rows.filter((row) => row.result.lost > 0 || row.result.countedTwice > 0);
   if (failed.length > 0) {

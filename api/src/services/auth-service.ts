@@ -5,6 +5,8 @@ import { type Pool, transaction } from '../accounts/db.ts';
 import { projectsOf } from '../accounts/projects.ts';
 import { endSession, findUser, findUserByEmail, startSession, type UserRow } from '../accounts/users.ts';
 import type { Access } from '../auth/access.ts';
+import { clientIpKey } from '../auth/client-ip.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../auth/password.ts';
 import { principalKey } from '../auth/principal.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -14,6 +16,8 @@ export interface AuthServiceOptions {
   pool: Pool;
   access: Access;
   sessionTtlMs: number;
+  // Failed-login limits per email and client IP; absent, logins are not throttled.
+  throttle?: LoginThrottle;
 }
 
 export function userMessage(row: UserRow): User {
@@ -24,6 +28,7 @@ export function createAuthService({
   pool,
   access,
   sessionTtlMs,
+  throttle,
 }: AuthServiceOptions): ServiceImpl<typeof AuthService> {
   return {
     async bootstrap(request) {
@@ -38,11 +43,14 @@ export function createAuthService({
       };
     },
 
-    async login(request) {
+    async login(request, context) {
+      const ip = context.values.get(clientIpKey);
+      await throttle?.attempt(request.email, ip);
       const user = await findUserByEmail(pool, request.email);
       // Always verify, so that an unknown email takes as long as a wrong password.
       const valid = await verifyPassword(request.password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
       if (!user || !valid) throw new ConnectError('wrong email or password', Code.Unauthenticated);
+      await throttle?.succeeded(request.email, ip);
       const session = await startSession(pool, user.id, sessionTtlMs);
       return {
         sessionToken: session.token,
