@@ -60,6 +60,11 @@ export function decodeReplayChunk(message: KafkaMessage): Decoded<ReplayChunkRow
   };
 }
 
+// The ingestor bounds a chunk's compressed size (2 MiB by default); this bounds
+// what it may expand to, so a gzip bomb is dead-lettered instead of taking the
+// processor's memory. rrweb compresses about tenfold, so real chunks stay far below.
+export const MAX_REPLAY_CHUNK_JSON_BYTES = 64 * 1024 * 1024;
+
 function chunkJson(record: ReplayChunkRecord): string {
   const chunk = record.chunk;
   if (!chunk) throw new Error('record has no chunk');
@@ -69,7 +74,9 @@ function chunkJson(record: ReplayChunkRecord): string {
       text = new TextDecoder('utf-8', { fatal: true }).decode(chunk.data);
       break;
     case ReplayEncoding.GZIP_JSON:
-      text = new TextDecoder('utf-8', { fatal: true }).decode(gunzipSync(chunk.data));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(
+        gunzipSync(chunk.data, { maxOutputLength: MAX_REPLAY_CHUNK_JSON_BYTES }),
+      );
       break;
     default:
       throw new Error(`unknown encoding ${chunk.encoding}`);
