@@ -109,6 +109,17 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   await dashboard.getByLabel('Email').fill(user.email);
   await dashboard.getByRole('button', { name: 'Sign in' }).click();
   await dashboard.getByTestId('login-error').waitFor();
+  // Guessing at one account is throttled by the API, and the page says for how long.
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await dashboard.goto(`${services.urls.dashboard}/login`);
+    await dashboard.getByLabel('Email').fill('nobody@example.test');
+    await dashboard.getByLabel('Password').fill(`guess ${attempt}`);
+    await dashboard.getByRole('button', { name: 'Sign in' }).click();
+    await dashboard.waitForURL(/error=/);
+  }
+  expect(await dashboard.getByTestId('login-error').textContent()).toMatch(
+    /^Too many failed sign-ins for this account or address\. Try again in \d+ (seconds|minutes)\.$/,
+  );
   await dashboard.getByLabel('Email').fill(user.email);
   await dashboard.getByLabel('Password').fill(user.password);
   await dashboard.getByRole('button', { name: 'Sign in' }).click();

@@ -1,7 +1,7 @@
 'use server';
 
 import { Code, ConnectError } from '@connectrpc/connect';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { authClient } from '@/lib/api/auth';
 import { config, SESSION_COOKIE } from '@/lib/config';
@@ -15,10 +15,17 @@ export async function login(form: FormData): Promise<void> {
   let session: { token: string; expiresAt: Date } | undefined;
   let failure = '';
   try {
-    const response = await authClient.login({ email, password });
+    // The API throttles failed logins per client address: pass on the chain the
+    // ingress built (it counts with GOSIGHT_API_TRUSTED_PROXY_HOPS), else every
+    // visitor would count as the dashboard itself.
+    const forwardedFor = (await headers()).get('x-forwarded-for');
+    const response = await authClient.login(
+      { email, password },
+      { headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} },
+    );
     session = { token: response.sessionToken, expiresAt: new Date(Number(response.expiresAtMs)) };
   } catch (err) {
-    failure = ConnectError.from(err).code === Code.Unauthenticated ? 'credentials' : 'unavailable';
+    failure = failureOf(ConnectError.from(err));
   }
   if (!session) redirect(`/login?error=${failure}&next=${encodeURIComponent(next)}`);
   (await cookies()).set(SESSION_COOKIE, session.token, {
@@ -29,4 +36,11 @@ export async function login(form: FormData): Promise<void> {
     expires: session.expiresAt,
   });
   redirect(next);
+}
+
+function failureOf(error: ConnectError): string {
+  if (error.code === Code.Unauthenticated) return 'credentials';
+  if (error.code !== Code.ResourceExhausted) return 'unavailable';
+  const seconds = Number(error.metadata.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? `throttled&retry=${Math.ceil(seconds)}` : 'throttled';
 }

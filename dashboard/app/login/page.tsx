@@ -12,7 +12,16 @@ export const metadata: Metadata = { title: 'Sign in' };
 const MESSAGES: Record<string, string> = {
   credentials: 'Wrong email or password.',
   unavailable: 'The GoSight API did not answer. Try again in a moment.',
+  throttled: 'Too many failed sign-ins for this account or address.',
 };
+
+function retryNote(retry: unknown): string {
+  const seconds = Number(retry);
+  if (!Number.isFinite(seconds) || seconds <= 0) return ' Try again later.';
+  return seconds < 120
+    ? ` Try again in ${seconds} seconds.`
+    : ` Try again in ${Math.ceil(seconds / 60)} minutes.`;
+}
 
 export default async function LoginPage({
   searchParams,
@@ -20,7 +29,8 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const error = typeof params.error === 'string' ? MESSAGES[params.error] : undefined;
+  const known = typeof params.error === 'string' ? MESSAGES[params.error] : undefined;
+  const error = known && params.error === 'throttled' ? known + retryNote(params.retry) : known;
   const next = typeof params.next === 'string' ? params.next : '/';
   const signedIn = (await cookies()).has(SESSION_COOKIE);
   const setupOpen = !signedIn && (await isSetupOpen());
