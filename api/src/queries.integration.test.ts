@@ -155,6 +155,10 @@ it('lists insights newest first and pages through them', async () => {
   expect(rest.insights.map((i) => i.insightId)).toEqual(['i1']);
   const rage = await insights.listInsights({ projectId, timeRange: range, type: InsightType.RAGE_CLICK });
   expect(rage.insights).toHaveLength(2);
+  const ofSession = await insights.listInsights({ projectId, timeRange: range, sessionId: 'b' });
+  expect(ofSession.insights.map((i) => i.insightId)).toEqual(['i2']);
+  const quoted = await insights.listInsights({ projectId, timeRange: range, sessionId: "b' OR '1'='1" });
+  expect(quoted.insights).toEqual([]);
 });
 
 it('summarises each signal with its trend, top pages and top elements', async () => {

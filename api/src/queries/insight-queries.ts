@@ -20,20 +20,34 @@ export interface InsightRow {
   event_ids: string[];
 }
 
-function where(projectId: string, range: Range, type?: InsightTypeName, url?: string): string {
+function where(
+  projectId: string,
+  range: Range,
+  type?: InsightTypeName,
+  url?: string,
+  sessionId?: string,
+): string {
   return [
     `project_id = ${sqlString(projectId)}`,
     dateCondition(range),
     timeCondition(range),
     type ? `type = ${sqlString(type)}` : '1',
     url ? `positionCaseInsensitive(url, ${sqlString(url)}) > 0` : '1',
+    sessionId ? `session_id = ${sqlString(sessionId)}` : '1',
   ].join(' AND ');
 }
 
 export function queryInsights(
   client: ClickHouseClient,
   projectId: string,
-  options: { range: Range; type?: InsightTypeName; url?: string; limit: number; after?: [number, string] },
+  options: {
+    range: Range;
+    type?: InsightTypeName;
+    url?: string;
+    sessionId?: string;
+    limit: number;
+    after?: [number, string];
+  },
 ): Promise<InsightRow[]> {
   const after = options.after
     ? `AND (timestamp_ms < ${sqlInt(options.after[0])} OR (timestamp_ms = ${sqlInt(options.after[0])} AND insight_id < ${sqlString(options.after[1])}))`
@@ -42,7 +56,7 @@ export function queryInsights(
     client,
     `SELECT insight_id, type, session_id, timestamp_ms, end_timestamp_ms, detected_at_ms, url, selector, page_x, page_y,
        click_count, path_length_px, direction_changes, mean_speed_px_per_s, error_message, event_ids
-     FROM insights WHERE ${where(projectId, options.range, options.type, options.url)} ${after}
+     FROM insights WHERE ${where(projectId, options.range, options.type, options.url, options.sessionId)} ${after}
      ORDER BY timestamp_ms DESC, insight_id DESC LIMIT 1 BY insight_id LIMIT ${sqlInt(options.limit)}`,
   );
 }

@@ -36,6 +36,7 @@ export function createInsightService(
         range: resolveRange(request.timeRange),
         type: INSIGHT_TYPES[request.type - 1],
         url: request.url,
+        sessionId: request.sessionId,
         limit,
         after: decodeCursor(request.cursor),
       });

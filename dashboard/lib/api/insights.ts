@@ -14,7 +14,14 @@ type Range = { fromMs: bigint; toMs: bigint };
 
 export function listInsights(
   projectId: string,
-  options: { timeRange: Range; type?: InsightType; url?: string; limit?: number; cursor?: string },
+  options: {
+    timeRange: Range;
+    type?: InsightType;
+    url?: string;
+    sessionId?: string;
+    limit?: number;
+    cursor?: string;
+  },
 ): Promise<ListInsightsResponse> {
   return call('ListInsights', (headers) =>
     insights.listInsights(
@@ -23,6 +30,7 @@ export function listInsights(
         timeRange: options.timeRange,
         type: options.type ?? InsightType.UNSPECIFIED,
         url: options.url ?? '',
+        sessionId: options.sessionId ?? '',
         limit: options.limit ?? 50,
         cursor: options.cursor ?? '',
       },
@@ -38,7 +46,7 @@ export const getInsightSummary = cache(
     ),
 );
 
-/** The signals of one session: those in its time span whose session is this one. */
+/** The signals of one session segment: its SDK session's, within the segment's time span. */
 export async function listSessionInsights(
   projectId: string,
   session: { sessionId: string; startedAtMs: bigint; endedAtMs: bigint },
@@ -48,7 +56,8 @@ export async function listSessionInsights(
   const margin = 60_000n;
   const { insights: found } = await listInsights(projectId, {
     timeRange: { fromMs: session.startedAtMs - margin, toMs: session.endedAtMs + margin },
+    sessionId: baseId,
     limit: 500,
   });
-  return found.filter((insight) => insight.sessionId === baseId || insight.sessionId === session.sessionId);
+  return found;
 }
