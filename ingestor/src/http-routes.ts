@@ -14,11 +14,15 @@ export interface HttpRoutesOptions {
 // The plain HTTP endpoints next to the RPCs. Returns false for other paths.
 export function createHttpRoutes(options: HttpRoutesOptions) {
   const sdkScript = createSdkScriptHandler(options.sdkScriptPath, options.sdkScriptMaxAgeSeconds);
-  // The lazily loaded recorder is built next to the snippet build; the SDK fetches it from the same origin.
-  const replayScript = createSdkScriptHandler(
-    join(dirname(options.sdkScriptPath), 'sdk-replay.js'),
-    options.sdkScriptMaxAgeSeconds,
-  );
+  // The lazily loaded parts (the recorder, and the extras: web vitals, mouse
+  // movement, the offline queue, gzip) are built next to the snippet; the SDK
+  // fetches them from the same origin.
+  const sibling = (file: string) =>
+    createSdkScriptHandler(join(dirname(options.sdkScriptPath), file), options.sdkScriptMaxAgeSeconds);
+  const lazyScripts = new Map([
+    ['/sdk-replay.js', sibling('sdk-replay.js')],
+    ['/sdk-extras.js', sibling('sdk-extras.js')],
+  ]);
   const text = (response: http.ServerResponse, status: number, body: string) =>
     response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
 
@@ -42,11 +46,12 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
       case '/sdk.js':
         void sdkScript(response, request.method);
         return true;
-      case '/sdk-replay.js':
-        void replayScript(response, request.method);
+      default: {
+        const lazyScript = path ? lazyScripts.get(path) : undefined;
+        if (!lazyScript) return false;
+        void lazyScript(response, request.method);
         return true;
-      default:
-        return false;
+      }
     }
   };
 }

@@ -17,6 +17,7 @@ beforeAll(async () => {
   sdkPath = join(folder, 'sdk.js');
   await writeFile(sdkPath, 'window.GoSight = {};\n');
   await writeFile(join(folder, 'sdk-replay.js'), 'window.GoSightReplay = {};\n');
+  await writeFile(join(folder, 'sdk-extras.js'), 'window.GoSightExtras = {};\n');
   harness = await startHarness('ingest_http', { sdkScriptPath: sdkPath, sdkScriptMaxAgeSeconds: 120 });
   [, writeKey] = await harness.project();
 });
@@ -78,6 +79,10 @@ describe('plain HTTP endpoints', () => {
     const recorder = await fetch(`${harness.baseUrl}/sdk-replay.js`);
     expect(recorder.status).toBe(200);
     expect(await recorder.text()).toBe('window.GoSightReplay = {};\n');
+    const extras = await fetch(`${harness.baseUrl}/sdk-extras.js`);
+    expect(extras.status).toBe(200);
+    expect(extras.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await extras.text()).toBe('window.GoSightExtras = {};\n');
     await rm(sdkPath);
     const missing = await fetch(`${harness.baseUrl}/sdk.js`);
     expect(missing.status).toBe(404);

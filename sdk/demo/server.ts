@@ -11,7 +11,7 @@ export interface DemoServerOptions {
   // Where the SDK sends batches (the ingestor's base URL).
   ingestUrl: string;
   projectKey: string;
-  // The folder of the built sdk.js and sdk-replay.js.
+  // The folder of the built sdk.js, sdk-extras.js and sdk-replay.js.
   distDir?: string;
 }
 
@@ -31,7 +31,7 @@ const TYPES: Record<string, string> = {
 };
 
 // A fake shop with the GoSight snippet in every page. The pages load /sdk.js
-// (and /sdk-replay.js) from this server and send to ingestUrl.
+// (and /sdk-extras.js, /sdk-replay.js) from this server and send to ingestUrl.
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const distDir = options.distDir ?? DIST_DIR;
   const tag = snippetTag('/sdk.js', { projectKey: options.projectKey, endpoint: options.ingestUrl });
@@ -45,7 +45,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         body = (await readFile(join(DEMO_DIR, page), 'utf8')).replace('</head>', `  ${tag}\n  </head>`);
       } else if (ASSETS.has(page)) {
         body = await readFile(join(DEMO_DIR, page));
-      } else if (page === '/sdk.js' || page === '/sdk-replay.js') {
+      } else if (page === '/sdk.js' || page === '/sdk-extras.js' || page === '/sdk-replay.js') {
         body = await readFile(join(distDir, page));
       } else {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -51,19 +51,27 @@ function fieldType(field: DescField): string {
   }
 }
 
+// A field's number is written only when it is not the previous one's plus one
+// (proto-writer.ts counts the same way).
 function entries(message: DescMessage, skip: (field: DescField) => boolean = () => false): string {
   const lines: string[] = [];
+  let previous = 0;
+  const numbered = (field: DescField, type: string) => {
+    const text = field.number === previous + 1 ? type : `[${field.number}, ${type}]`;
+    previous = field.number;
+    return text;
+  };
   for (const member of message.members) {
     if (member.kind === 'oneof') {
       const cases = member.fields.map((field) => {
         const type = field.fieldKind === 'message' ? declare(field.message) : scalarCode(field);
-        return `    ${field.localName}: [${field.number}, ${type}],`;
+        return `    ${field.localName}: ${numbered(field, type)},`;
       });
       lines.push(
         `  ${member.localName}: {\n    oneof: {\n${cases.map((c) => `  ${c}`).join('\n')}\n    },\n  },`,
       );
     } else if (!skip(member)) {
-      lines.push(`  ${member.localName}: [${member.number}, ${fieldType(member)}],`);
+      lines.push(`  ${member.localName}: ${numbered(member, fieldType(member))},`);
     }
   }
   return `{\n${lines.join('\n')}\n}`;

@@ -1,4 +1,4 @@
-import { doNotTrack, readConsent, writeConsent } from './consent.ts';
+import { type ConsentState, doNotTrack, readConsent, writeConsent } from './consent.ts';
 import { createBrowserStore, type KeyValueStore } from './key-value-store.ts';
 import { type GoSightOptions, type ResolvedOptions, resolveOptions } from './options.ts';
 import type { Properties } from './properties.ts';
@@ -12,6 +12,10 @@ const store = () => {
   consentStore ??= createBrowserStore();
   return consentStore;
 };
+
+// Remembers a choice of the visitor's, keeping the other.
+const choose = (choice: Partial<ConsentState>) =>
+  writeConsent(store(), { ...readConsent(store()), ...choice });
 
 function startIfAllowed(): void {
   if (tracker || !options) return;
@@ -50,25 +54,25 @@ export function track(name: string, properties?: Properties): void {
 // With init({ requireConsent: true }): the visitor agreed; capture starts,
 // now and on later visits.
 export function grantConsent(): void {
-  writeConsent(store(), { ...readConsent(store()), consented: true });
+  choose({ consented: true });
   startIfAllowed();
 }
 
 // Withdraws consent: capture stops and what was not sent yet is forgotten.
 export function revokeConsent(): void {
-  writeConsent(store(), { ...readConsent(store()), consented: false });
+  choose({ consented: false });
   if (options?.requireConsent) void stopTracker(false);
 }
 
 // The visitor opts out: capture stops at once, what was not sent yet is
 // forgotten, and nothing is captured on later visits until optIn().
 export function optOut(): void {
-  writeConsent(store(), { ...readConsent(store()), optedOut: true });
+  choose({ optedOut: true });
   void stopTracker(false);
 }
 
 export function optIn(): void {
-  writeConsent(store(), { ...readConsent(store()), optedOut: false });
+  choose({ optedOut: false });
   startIfAllowed();
 }
 

@@ -1,6 +1,6 @@
 import { type CallError, callUnary, type Fetch } from './connect-unary.ts';
 import { encodeBatch, type PageContextInit } from './encode-batch.ts';
-import { canGzip, gzip } from './gzip.ts';
+import { loadedExtras } from './extras-loader.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import type { Batch } from './queue-item.ts';
 
@@ -32,11 +32,16 @@ export type BatchSender = (
 // that does not allow it), the same batch goes again uncompressed, and if that
 // works this browser stops compressing for that endpoint. Keepalive sends are
 // never compressed: the page is going away and cannot wait for the stream.
+// Compression comes with the extras (loaded at init, well before the first
+// batch); until they are here, bodies go as they are.
 export function createBatchSender(options: BatchSenderOptions): BatchSender {
   const url = options.endpoint + INGEST_PATH;
   const fetchFn: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const isOnline = options.isOnline ?? (() => true);
-  let compress = options.compress && canGzip() && options.store.get(NO_GZIP_KEY) !== options.endpoint;
+  let compress =
+    options.compress &&
+    typeof CompressionStream === 'function' &&
+    options.store.get(NO_GZIP_KEY) !== options.endpoint;
 
   return async (batch, keepalive) => {
     const first = batch.items[0];
@@ -49,6 +54,7 @@ export function createBatchSender(options: BatchSenderOptions): BatchSender {
         tabId: first?.tabId ?? '',
         page: batch.page,
         sentAtMs: Date.now(),
+        droppedEvents: batch.droppedEvents,
       },
       batch.items.filter((item) => !item.chunk).map((item) => item.bytes),
       batch.items.filter((item) => item.chunk).map((item) => item.bytes),
@@ -57,20 +63,13 @@ export function createBatchSender(options: BatchSenderOptions): BatchSender {
     // Replay chunks come gzipped already; compressing them again costs CPU for nothing.
     const chunkBytes = batch.items.reduce((n, item) => (item.chunk ? n + item.bytes.byteLength : n), 0);
     const worth = body.byteLength - chunkBytes >= GZIP_MIN_BYTES && chunkBytes < body.byteLength / 2;
-    if (!compress || keepalive || !worth) return callUnary(fetchFn, call);
-    let compressed: Uint8Array;
-    try {
-      compressed = await gzip(body);
-    } catch {
-      return callUnary(fetchFn, call);
-    }
-    const error = await callUnary(fetchFn, { ...call, body: compressed, gzip: true });
-    if (!error?.network || !isOnline()) return error;
-    const plain = await callUnary(fetchFn, call);
-    if (!plain) {
+    const extras = loadedExtras();
+    if (!compress || keepalive || !worth || !extras) return callUnary(fetchFn, call);
+    const { error, refused } = await extras.callGzipped((c) => callUnary(fetchFn, c), call, isOnline);
+    if (refused) {
       compress = false;
       options.store.set(NO_GZIP_KEY, options.endpoint);
     }
-    return plain;
+    return error;
   };
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { callUnary, type Fetch, retryAfterHeader } from './connect-unary.ts';
+import { retryAfterHeader } from './call-error.ts';
+import { callUnary, type Fetch } from './connect-unary.ts';
+import { setExtrasLoader } from './extras-loader.ts';
+
+setExtrasLoader(() => import('./extras.ts'));
 
 const call = {
   url: 'https://gs.example/gosight.v1.IngestService/IngestBatch',

@@ -1,10 +1,11 @@
 import { createBatchSender } from './batch-sender.ts';
 import type { Fetch } from './connect-unary.ts';
 import type { PageContextInit } from './encode-batch.ts';
+import { loadExtras } from './extras-loader.ts';
 import type { KeyValueStore } from './key-value-store.ts';
-import { createOutbox, type OutboxStorage } from './outbox.ts';
+import type { Outbox, OutboxStorage } from './outbox.ts';
 import type { QueueItem } from './queue-item.ts';
-import { createSendQueue } from './send-queue.ts';
+import { createSendQueue, QUEUE_FULL } from './send-queue.ts';
 
 // Browsers refuse keepalive bodies past 64 KiB, counted over all keepalive
 // requests in flight; the batch envelopes take the rest of this margin.
@@ -32,11 +33,6 @@ export interface DeliveryOptions {
   win: Window;
 }
 
-export interface Drops {
-  events: number;
-  chunks: number;
-}
-
 export interface Delivery {
   push(item: QueueItem): void;
   pendingEvents(): number;
@@ -45,8 +41,6 @@ export interface Delivery {
   // The page is being hidden or unloaded: send what fits in keepalive requests
   // if the ingestor is reachable, and save the rest in the offline queue.
   flushForUnload(): void;
-  // Counts of events and chunks dropped since the last call.
-  takeDrops(): Drops;
   // Sends what is queued (one attempt per batch) and stops; or, with
   // send false (the visitor opted out), forgets it, offline queue included.
   stop(send: boolean): Promise<void>;
@@ -57,12 +51,10 @@ export interface Delivery {
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { win } = options;
   const isOnline = () => win.navigator.onLine !== false;
-  const drops: Drops = { events: 0, chunks: 0 };
-  const countDrops = (items: readonly QueueItem[]) => {
-    for (const item of items) {
-      if (item.chunk) drops.chunks++;
-      else drops.events++;
-    }
+  // Events dropped for a full queue, not yet reported in a batch.
+  let droppedEvents = 0;
+  const countDrops = (items: readonly QueueItem[], reason: string) => {
+    if (reason === QUEUE_FULL) droppedEvents += items.filter((item) => !item.chunk).length;
   };
   const send = createBatchSender({
     endpoint: options.endpoint,
@@ -74,13 +66,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     fetch: options.fetch,
     isOnline,
   });
-  const outbox = options.outboxStorage
-    ? createOutbox<PageContextInit>(options.outboxStorage, {
-        tabId: options.tabId,
-        maxChars: OUTBOX_MAX_CHARS,
-        orphanAfterMs: OUTBOX_ORPHAN_MS,
-      })
-    : undefined;
+  // The offline queue comes with the extras, a moment after init.
+  let outbox: Outbox<PageContextInit> | undefined;
   // Whether the offline queue holds something that may since have been sent.
   let outboxDirty = false;
   let discarded = false;
@@ -98,7 +85,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     maxQueuedItems: options.maxQueuedItems,
     maxQueuedBytes: options.maxQueuedBytes,
     isOnline,
-    newBatch: (items) => ({ batchId: options.newId(), page: options.pageContext(), items }),
+    newBatch(items) {
+      const batch = { batchId: options.newId(), page: options.pageContext(), items, droppedEvents };
+      droppedEvents = 0;
+      return batch;
+    },
     send,
     onDrop: countDrops,
     onSettled() {
@@ -106,13 +97,24 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     },
   });
 
-  if (outbox) {
-    const saved = outbox.take();
-    drops.events += saved.lost.events;
-    drops.chunks += saved.lost.chunks;
-    queue.restore(saved.batches, saved.items);
-    // Until these are acknowledged, a reload must find them again.
-    if (saved.batches.length > 0 || saved.items.length > 0) saveOutbox();
+  const storage = options.outboxStorage;
+  if (storage) {
+    loadExtras()
+      .then((extras) => {
+        if (discarded) return;
+        outbox = extras.createOutbox<PageContextInit>(storage, {
+          tabId: options.tabId,
+          maxChars: OUTBOX_MAX_CHARS,
+          orphanAfterMs: OUTBOX_ORPHAN_MS,
+        });
+        const saved = outbox.take();
+        droppedEvents += saved.lost.events;
+        queue.restore(saved.batches, saved.items);
+        // Until these are acknowledged, a reload must find them again.
+        if (saved.batches.length > 0 || saved.items.length > 0 || !queue.healthy()) saveOutbox();
+        void queue.drain();
+      })
+      .catch(() => {});
   }
 
   const onOnline = () => {
@@ -139,12 +141,6 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         }
       }
       saveOutbox();
-    },
-    takeDrops() {
-      const taken = { ...drops };
-      drops.events = 0;
-      drops.chunks = 0;
-      return taken;
     },
     async stop(sendQueued) {
       win.removeEventListener('online', onOnline);

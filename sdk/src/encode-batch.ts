@@ -22,6 +22,7 @@ export interface BatchHead {
   tabId: string;
   page: PageContextInit;
   sentAtMs: number;
+  droppedEvents: number;
 }
 
 // Events and chunks are encoded once, when captured: the queue holds bytes,

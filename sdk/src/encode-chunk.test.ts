@@ -2,7 +2,13 @@ import { gunzipSync } from 'node:zlib';
 import { fromBinary } from '@bufbuild/protobuf';
 import { ReplayChunkSchema, ReplayEncoding } from '@gosight/proto/v1/events_pb';
 import { describe, expect, it } from 'vitest';
-import { encodeChunk, encodeChunkSync } from './encode-chunk.ts';
+import { encodeReplayChunk } from './encode-batch.ts';
+import { chunkInit, chunkInitSync } from './encode-chunk.ts';
+import type { RawChunk } from './replay-chunk.ts';
+
+const encodeChunk = async (raw: RawChunk, compress: boolean) =>
+  encodeReplayChunk(await chunkInit(raw, compress));
+const encodeChunkSync = (raw: RawChunk) => encodeReplayChunk(chunkInitSync(raw));
 
 const raw = {
   sessionId: 's1',

@@ -1,5 +1,3 @@
-export const canGzip = (): boolean => typeof CompressionStream === 'function';
-
 // gzip with the browser's CompressionStream (Chromium 80, Firefox 113, Safari
 // 16.4), written to directly: wrapping the bytes in a Blob first copies them.
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {

@@ -29,12 +29,12 @@ describe('createOutbox', () => {
     const storage = memoryStorage();
     const options = { tabId: 't1', maxChars: 100_000, orphanAfterMs: 60_000, now: () => 1000 };
     createOutbox<string>(storage, options).save({
-      batches: [{ batchId: 'b1', page: 'p1', items: [item(1), item(2, true)] }],
+      batches: [{ batchId: 'b1', page: 'p1', items: [item(1), item(2, true)], droppedEvents: 3 }],
       items: [item(3)],
     });
     const content = createOutbox<string>(storage, options).take();
-    expect(content.batches.map((b) => [b.batchId, b.page, firstBytes(b.items)])).toEqual([
-      ['b1', 'p1', [1, 2]],
+    expect(content.batches.map((b) => [b.batchId, b.page, firstBytes(b.items), b.droppedEvents])).toEqual([
+      ['b1', 'p1', [1, 2], 3],
     ]);
     expect(content.batches[0]?.items[1]).toEqual(item(2, true));
     expect(firstBytes(content.items)).toEqual([3]);

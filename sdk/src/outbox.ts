@@ -33,7 +33,7 @@ const PREFIX = 'gosight_outbox_';
 type SavedItem = [sessionId: string, tabId: string, chunk: 0 | 1, base64: string];
 interface Saved<Page> {
   savedAt: number;
-  batches: { id: string; page: Page; items: SavedItem[] }[];
+  batches: { id: string; page: Page; items: SavedItem[]; dropped?: number }[];
   items: SavedItem[];
   lost: { events: number; chunks: number };
 }
@@ -54,7 +54,12 @@ export function createOutbox<Page>(storage: OutboxStorage, options: OutboxOption
         }
         const saved: Saved<Page> = {
           savedAt: now(),
-          batches: batches.map((b) => ({ id: b.batchId, page: b.page, items: b.items.map(toSaved) })),
+          batches: batches.map((b) => ({
+            id: b.batchId,
+            page: b.page,
+            items: b.items.map(toSaved),
+            dropped: b.droppedEvents,
+          })),
           items: items.map(toSaved),
           lost: { events: 0, chunks: 0 },
         };
@@ -80,7 +85,12 @@ export function createOutbox<Page>(storage: OutboxStorage, options: OutboxOption
         storage.removeItem(k);
         if (!saved) continue;
         for (const b of saved.batches) {
-          content.batches.push({ batchId: b.id, page: b.page, items: b.items.map(fromSaved) });
+          content.batches.push({
+            batchId: b.id,
+            page: b.page,
+            items: b.items.map(fromSaved),
+            droppedEvents: b.dropped ?? 0,
+          });
         }
         content.items.push(...saved.items.map(fromSaved));
         content.lost.events += saved.lost.events;

@@ -14,7 +14,10 @@ export type FieldType =
   | { message: MessageSchema }
   | { repeated: MessageSchema }
   | { map: MessageSchema };
+// A field's number is the previous field's plus one (oneof members count in
+// declaration order), unless given: [number, type].
+export type Numbered<T> = T | [number, T];
 // A oneof is read from { case, value } under its own name; a member is a
 // scalar or a message.
-export type Oneof = { oneof: Record<string, [number, Scalar | MessageSchema]> };
-export type MessageSchema = { [name: string]: [number, FieldType] | Oneof };
+export type Oneof = { oneof: Record<string, Numbered<Scalar | MessageSchema>> };
+export type MessageSchema = { [name: string]: Numbered<FieldType> | Oneof };

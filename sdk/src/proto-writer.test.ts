@@ -156,6 +156,7 @@ describe('the hand-written protobuf encoder', () => {
       tabId: 't-1',
       page: { url: 'https://a/', referrer: '', title: 'A', viewportWidth: 1280, viewportHeight: 720 },
       sentAtMs: 1_732_000_000_500,
+      droppedEvents: 7,
     };
     const bytes = encodeBatch(head, events.map(encodeEvent), [encodeReplayChunk(chunk)]);
     const expected = create(IngestBatchRequestSchema, {

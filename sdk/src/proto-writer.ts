@@ -1,4 +1,4 @@
-import type { FieldType, MessageSchema, Scalar } from './proto-schema.ts';
+import type { FieldType, MessageSchema, Numbered, Oneof, Scalar } from './proto-schema.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -75,20 +75,30 @@ class Writer {
 // protobuf-es' toBinary does: declaration order, proto3 defaults left out.
 export function encodeMessage(schema: MessageSchema, message: object, writer = new Writer()): Uint8Array {
   const value = message as Fields;
+  let no = 0;
+  const numbered = <T>(entry: Numbered<T>): T => {
+    if (Array.isArray(entry)) {
+      no = entry[0];
+      return entry[1];
+    }
+    no++;
+    return entry;
+  };
   for (const name in schema) {
     const field = schema[name]!;
-    const v = value[name];
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(field)) {
-      writeField(writer, field[0], field[1], v);
+    const v = value[name] as { case?: string; value?: unknown } | null | undefined;
+    const oneof = (field as Partial<Oneof>).oneof;
+    if (!oneof) {
+      const type = numbered(field as Numbered<FieldType>);
+      if (v !== undefined && v !== null) writeField(writer, no, type, v);
       continue;
     }
-    const { case: which, value: member } = v as { case?: string; value?: unknown };
-    const entry = which === undefined ? undefined : field.oneof[which];
-    if (!entry || member === undefined) continue;
-    const [no, type] = entry;
-    if (typeof type === 'string') writeScalar(writer, no, type, member, true);
-    else writer.tag(no, LEN).bytes(encodeMessage(type, member as Fields));
+    for (const member in oneof) {
+      const type = numbered(oneof[member]!);
+      if (v?.case !== member || v.value === undefined) continue;
+      if (typeof type === 'string') writeScalar(writer, no, type, v.value, true);
+      else writer.tag(no, LEN).bytes(encodeMessage(type, v.value as Fields));
+    }
   }
   return writer.finish();
 }

@@ -13,4 +13,7 @@ export interface Batch<Page = unknown> {
   batchId: string;
   page: Page;
   items: QueueItem[];
+  // Events dropped because a queue was full, since the batch before this one
+  // was cut (IngestBatchRequest.dropped_events).
+  droppedEvents: number;
 }

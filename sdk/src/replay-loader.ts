@@ -1,7 +1,9 @@
-import type { startReplayRecorder } from './replay-recorder.ts';
+import type { chunkInit, chunkInitSync, startReplayRecorder } from './replay-recorder.ts';
 
 export interface ReplayModule {
   startReplayRecorder: typeof startReplayRecorder;
+  chunkInit: typeof chunkInit;
+  chunkInitSync: typeof chunkInitSync;
 }
 
 declare global {
@@ -22,5 +24,5 @@ export function setReplayLoader(next: ReplayLoader): void {
 }
 
 export function loadReplay(): Promise<ReplayModule> {
-  return loader ? loader() : Promise.reject(new Error('GoSight: no replay loader in this build'));
+  return loader ? loader() : Promise.reject(new Error('GoSight: no replay in this build'));
 }

@@ -3,6 +3,10 @@
 // weight and pages that do not record never download it.
 import { record } from '@rrweb/record';
 import { createReplayBuffer } from './replay-buffer.ts';
+import { inSample } from './sampling.ts';
+
+export { chunkInit, chunkInitSync } from './encode-chunk.ts';
+
 import type { RawChunk } from './replay-chunk.ts';
 import type { SessionTracker } from './session-tracker.ts';
 
@@ -16,8 +20,8 @@ export interface ReplayRecorder {
 
 export interface ReplayRecorderOptions {
   session: SessionTracker;
-  // Whether a session is recorded (the replay sampling rate).
-  sampled(sessionId: string): boolean;
+  // Share of sessions recorded (replaySampleRate).
+  sampleRate: number;
   paused: boolean;
 }
 
@@ -32,7 +36,7 @@ export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecor
   const buffer = createReplayBuffer((sessionId) => session.nextChunkSequence(sessionId));
   let paused = options.paused;
   let current = session.touch(Date.now()).id;
-  let recording = !paused && options.sampled(current);
+  let recording = !paused && inSample(current, options.sampleRate);
 
   // Not from inside rrweb's emit callback: a snapshot taken while rrweb is
   // emitting a mutation can interleave with its mutation buffers.
@@ -44,7 +48,7 @@ export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecor
     }, 0);
   const update = () => {
     const was = recording;
-    recording = !paused && options.sampled(current);
+    recording = !paused && inSample(current, options.sampleRate);
     if (recording && !was) {
       buffer.awaitSnapshot();
       snapshotSoon();
@@ -54,7 +58,7 @@ export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecor
   const stopSessionWatch = session.onStart((previous, next) => {
     buffer.startSession(previous);
     current = next.id;
-    recording = !paused && options.sampled(current);
+    recording = !paused && inSample(current, options.sampleRate);
     if (recording) snapshotSoon();
   });
   const stopRecording = record({

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallError } from './connect-unary.ts';
+import { loadExtras, setExtrasLoader } from './extras-loader.ts';
 import type { Batch, QueueItem } from './queue-item.ts';
 import { createSendQueue, type SendQueueOptions } from './send-queue.ts';
+
+// The retry policy comes with the extras, as in the page once they loaded.
+setExtrasLoader(() => import('./extras.ts'));
+await loadExtras();
 
 const item = (id: number, sessionId = 's1', bytes = 10): QueueItem => ({
   sessionId,
@@ -24,7 +29,7 @@ function setup(
     maxQueuedBytes: 10_000,
     random: () => 0.5,
     onDrop: (items, reason) => drops.push(`${items.length} ${reason}`),
-    newBatch: (items) => ({ batchId: `b${++batches}`, page: 'p', items }),
+    newBatch: (items) => ({ batchId: `b${++batches}`, page: 'p', items, droppedEvents: 0 }),
     send: (batch) => send(batch),
     ...extra,
   });

@@ -1,7 +1,8 @@
 import type { CallError } from './connect-unary.ts';
+import { loadedExtras } from './extras-loader.ts';
 import { type BatchLimits, nextBatchSize } from './next-batch.ts';
 import type { Batch, QueueItem } from './queue-item.ts';
-import { RETRY_MAX_MS, retryDecision } from './retry-policy.ts';
+import { RETRY_MAX_MS, type RetryDecision } from './retry-policy.ts';
 
 export interface SendQueueOptions<Page> extends BatchLimits {
   // Cuts a batch: gives it its id and page, once; retries reuse it.
@@ -38,6 +39,8 @@ export interface SendQueue<Page> {
   // Everything not yet acknowledged, in order, for the offline queue.
   snapshot(): { batches: Batch<Page>[]; items: QueueItem[] };
 }
+
+export const QUEUE_FULL = 'queue full';
 
 export function createSendQueue<Page>(options: SendQueueOptions<Page>): SendQueue<Page> {
   const random = options.random ?? Math.random;
@@ -93,7 +96,11 @@ export function createSendQueue<Page>(options: SendQueueOptions<Page>): SendQueu
         continue;
       }
       lastOk = false;
-      const decision = retryDecision(error, attempt++, random());
+      // The retry policy comes with the extras (loaded at init); should they
+      // be missing, every failure is tried again after the longest back-off.
+      const decide =
+        loadedExtras()?.retryDecision ?? ((): RetryDecision => ({ retry: true, delayMs: RETRY_MAX_MS }));
+      const decision = decide(error, attempt++, random());
       if (!decision.retry) {
         inFlight = undefined;
         options.onDrop?.(batch.items, `[${error.code}] ${error.message}`);
@@ -112,7 +119,7 @@ export function createSendQueue<Page>(options: SendQueueOptions<Page>): SendQueu
         items.length >= options.maxQueuedItems ||
         queuedBytes + item.bytes.byteLength > options.maxQueuedBytes
       ) {
-        options.onDrop?.([item], 'queue full');
+        options.onDrop?.([item], QUEUE_FULL);
         return;
       }
       items.push(item);

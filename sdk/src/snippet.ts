@@ -3,9 +3,10 @@
 // real API and replays the queue. Later pushes (the snippet pasted twice) run
 // at once.
 import { GoSight } from './api.ts';
+import { setExtrasLoader } from './extras-loader.ts';
 import type { GoSightOptions } from './options.ts';
 import { setReplayLoader } from './replay-loader.ts';
-import { createScriptReplayLoader } from './replay-script-loader.ts';
+import { createScriptLoader } from './script-loader.ts';
 import { findScriptUrl } from './script-origin.ts';
 
 type Command = [name: string, ...args: unknown[]];
@@ -20,12 +21,14 @@ declare global {
 const scriptUrl = findScriptUrl(document);
 const current = document.currentScript as HTMLScriptElement | null;
 let replayScriptUrl: string | undefined;
-setReplayLoader(
-  createScriptReplayLoader(
-    () => replayScriptUrl ?? (scriptUrl && new URL('sdk-replay.js', scriptUrl).href),
-    current?.nonce ?? '',
-  ),
-);
+const nonce = current?.nonce ?? '';
+// sdk-extras.js sits next to sdk-replay.js, by default next to sdk.js.
+const nextTo = (file: string) => {
+  const base = replayScriptUrl ?? scriptUrl;
+  return base && new URL(file, base).href;
+};
+setReplayLoader(createScriptLoader('GoSightReplay', () => replayScriptUrl ?? nextTo('sdk-replay.js'), nonce));
+setExtrasLoader(createScriptLoader('GoSightExtras', () => nextTo('sdk-extras.js'), nonce));
 
 function run(command: unknown): void {
   if (!Array.isArray(command)) return;

@@ -1,14 +1,12 @@
 import { clickPlugin } from './click-plugin.ts';
 import { createDelivery } from './delivery.ts';
 import { loadDeviceId } from './device-id.ts';
-import { encodeEvent } from './encode-batch.ts';
-import { encodeChunk, encodeChunkSync } from './encode-chunk.ts';
+import { encodeEvent, encodeReplayChunk } from './encode-batch.ts';
+import { type ExtrasModule, loadExtras, loadedExtras } from './extras-loader.ts';
 import { onHistoryChange } from './history-hook.ts';
 import { inputChangePlugin } from './input-change-plugin.ts';
 import { jsErrorPlugin } from './js-error-plugin.ts';
 import { createBrowserStore } from './key-value-store.ts';
-import { mouseMovesPlugin } from './mouse-moves-plugin.ts';
-import { navigationTimingPlugin } from './navigation-timing-plugin.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { OutboxStorage } from './outbox.ts';
 import { pageContext } from './page-context.ts';
@@ -16,21 +14,17 @@ import { pagePlugin } from './page-plugin.ts';
 import { pageUrl } from './page-url.ts';
 import { type EmitOptions, type EventKind, type GoSightPlugin, startPlugin } from './plugin.ts';
 import type { Properties } from './properties.ts';
-import { toPropertyMap } from './property-map.ts';
 import type { RawChunk } from './replay-chunk.ts';
-import { loadReplay } from './replay-loader.ts';
+import { loadReplay, type ReplayModule } from './replay-loader.ts';
 import type { ReplayRecorder } from './replay-recorder.ts';
-import { inSample } from './sampling.ts';
 import { createSessionTracker } from './session-tracker.ts';
 import { loadTabId } from './tab-id.ts';
 import { createUrlMatcher } from './url-blocklist.ts';
 import { createUuidV7 } from './uuidv7.ts';
-import { webVitalsPlugin } from './web-vitals-plugin.ts';
 
 const MAX_BATCH_BYTES = 512 * 1024;
 const MAX_QUEUED_ITEMS = 5000;
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
-export const DROPPED_EVENT_NAME = '$gosight_dropped';
 
 export interface Tracker {
   identify(userId: string, traits?: Properties): void;
@@ -49,6 +43,8 @@ export function startTracker(options: ResolvedOptions, win: Window = window): Tr
   const blocked = createUrlMatcher(options.blockUrls);
   const currentUrl = () => pageUrl(win.location.href);
   let stopped = false;
+  // From the first moment of stop(): plugins arriving later do not start.
+  let stopping = false;
 
   const delivery = createDelivery({
     endpoint: options.endpoint,
@@ -85,29 +81,23 @@ export function startTracker(options: ResolvedOptions, win: Window = window): Tr
     if (delivery.pendingEvents() >= options.maxBatchEvents) flush();
   };
 
-  const reportDrops = () => {
-    const drops = delivery.takeDrops();
-    if (drops.events === 0 && drops.chunks === 0) return;
-    const properties = toPropertyMap({ events: drops.events, replay_chunks: drops.chunks });
-    emit({ case: 'custom', value: { name: DROPPED_EVENT_NAME, properties } }, { activity: false });
-  };
-
   let recorder: ReplayRecorder | undefined;
+  let replayModule: ReplayModule | undefined;
   const pushChunk = (raw: RawChunk, bytes: Uint8Array) =>
     delivery.push({ sessionId: raw.sessionId, tabId, chunk: true, bytes });
   // Gzip is asynchronous; chaining keeps chunks in recording order.
   let encoding = Promise.resolve();
   const flush = (): Promise<void> => {
-    reportDrops();
     const chunks = recorder?.cut() ?? [];
     encoding = encoding.then(async () => {
-      for (const raw of chunks) pushChunk(raw, await encodeChunk(raw, true));
+      for (const raw of chunks) pushChunk(raw, encodeReplayChunk(await replayModule!.chunkInit(raw, true)));
     });
     return encoding.then(() => delivery.flush());
   };
   // While the page goes away: no awaits before the requests start.
   const flushForUnload = () => {
-    for (const raw of recorder?.cut() ?? []) pushChunk(raw, encodeChunkSync(raw));
+    for (const raw of recorder?.cut() ?? [])
+      pushChunk(raw, encodeReplayChunk(replayModule!.chunkInitSync(raw)));
     delivery.flushForUnload();
   };
 
@@ -116,11 +106,8 @@ export function startTracker(options: ResolvedOptions, win: Window = window): Tr
   const plugins: GoSightPlugin<never>[] = [
     pagePlugin({ blocked, scrollStepPercent: 10 }),
     clickPlugin({ observeMs: options.clickObserveMs }),
-    mouseMovesPlugin({ sampleIntervalMs: 50, maxSpanMs: 2000, maxSamples: 50 }),
     inputChangePlugin(),
     jsErrorPlugin({ maxPerPage: 100 }),
-    webVitalsPlugin(),
-    navigationTimingPlugin(),
   ] as GoSightPlugin<never>[];
   const stopPlugins = plugins.map((plugin) => startPlugin(plugin, emit, win));
 
@@ -128,9 +115,10 @@ export function startTracker(options: ResolvedOptions, win: Window = window): Tr
     loadReplay()
       .then((replay) => {
         if (stopped) return;
+        replayModule = replay;
         recorder = replay.startReplayRecorder({
           session,
-          sampled: (sessionId) => inSample(sessionId, options.replaySampleRate),
+          sampleRate: options.replaySampleRate,
           paused: blocked(currentUrl()),
         });
       })
@@ -143,24 +131,61 @@ export function startTracker(options: ResolvedOptions, win: Window = window): Tr
   const onVisibility = () => {
     if (win.document.visibilityState === 'hidden') flushForUnload();
   };
-  win.document.addEventListener('visibilitychange', onVisibility);
-  win.addEventListener('pagehide', flushForUnload);
+  const listenForHide = (listen: boolean) => {
+    const method = listen ? 'addEventListener' : 'removeEventListener';
+    win.document[method]('visibilitychange', onVisibility);
+    win[method]('pagehide', flushForUnload);
+  };
+  listenForHide(true);
   win.addEventListener('popstate', onRoute);
+  // The deferred plugins read buffered performance entries, so starting them
+  // late loses nothing; the hide listeners move after theirs.
+  loadExtras()
+    .then((extras) => {
+      if (stopping) return;
+      for (const plugin of [
+        extras.mouseMovesPlugin({ sampleIntervalMs: 50, maxSpanMs: 2000, maxSamples: 50 }),
+        extras.webVitalsPlugin(),
+        extras.navigationTimingPlugin(),
+      ]) {
+        stopPlugins.push(startPlugin(plugin as GoSightPlugin<never>, emit, win));
+      }
+      listenForHide(false);
+      listenForHide(true);
+    })
+    .catch((error: unknown) => console.warn('GoSight: extras are off:', error));
   const timer = setInterval(() => void flush(), options.flushIntervalMs);
 
+  // identify() and track() with the time of the call, once the extras are here.
+  const withExtras = (make: (extras: ExtrasModule) => EventKind) => {
+    const timestampMs = Date.now();
+    const extras = loadedExtras();
+    if (extras) emit(make(extras), { timestampMs });
+    else
+      loadExtras().then(
+        (loaded) => emit(make(loaded), { timestampMs }),
+        () => {},
+      );
+  };
   return {
     identify(userId, traits) {
       if (typeof userId !== 'string' || userId === '') return;
-      emit({ case: 'identify', value: { userId: userId.slice(0, 256), traits: toPropertyMap(traits) } });
+      withExtras((x) => ({
+        case: 'identify',
+        value: { userId: userId.slice(0, 256), traits: x.toPropertyMap(traits) },
+      }));
     },
     track(name, properties) {
       if (typeof name !== 'string' || name === '') return;
-      emit({ case: 'custom', value: { name: name.slice(0, 256), properties: toPropertyMap(properties) } });
+      withExtras((x) => ({
+        case: 'custom',
+        value: { name: name.slice(0, 256), properties: x.toPropertyMap(properties) },
+      }));
     },
     async stop(sendQueued) {
+      stopping = true;
       clearInterval(timer);
-      win.document.removeEventListener('visibilitychange', onVisibility);
-      win.removeEventListener('pagehide', flushForUnload);
+      listenForHide(false);
       win.removeEventListener('popstate', onRoute);
       unhookHistory();
       for (const stopPlugin of stopPlugins) stopPlugin();

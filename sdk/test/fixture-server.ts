@@ -10,8 +10,9 @@ export interface FixtureServer {
 }
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const SDK_FILES = ['/sdk.js', '/sdk-extras.js', '/sdk-replay.js'];
 
-// Serves the built snippet files (/sdk.js, /sdk-replay.js) and the given test
+// Serves the built snippet files (/sdk.js, /sdk-extras.js, /sdk-replay.js) and the given test
 // pages, each with the snippet calling init(initArg) in its <head>.
 export async function startFixtureServer(
   pages: Record<string, string>,
@@ -26,7 +27,7 @@ export async function startFixtureServer(
         const html = `<!doctype html><html><head><meta charset="utf-8"><title>${path}</title>${tag}</head><body>${page}</body></html>`;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(html);
-      } else if (path === '/sdk.js' || path === '/sdk-replay.js') {
+      } else if (SDK_FILES.includes(path)) {
         const body = await readFile(`${DIST}${path.slice(1)}`);
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
         res.end(body);

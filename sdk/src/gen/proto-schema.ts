@@ -3,172 +3,172 @@
 import type { MessageSchema } from '../proto-schema.ts';
 
 const UTM_PARAMETERS: MessageSchema = {
-  source: [1, 's'],
-  medium: [2, 's'],
-  campaign: [3, 's'],
-  term: [4, 's'],
-  content: [5, 's'],
+  source: 's',
+  medium: 's',
+  campaign: 's',
+  term: 's',
+  content: 's',
 };
 
 const PAGE_VIEW: MessageSchema = {
-  url: [1, 's'],
-  referrer: [2, 's'],
-  title: [3, 's'],
-  utm: [4, { message: UTM_PARAMETERS }],
+  url: 's',
+  referrer: 's',
+  title: 's',
+  utm: { message: UTM_PARAMETERS },
 };
 
 const CLICK_REACTION: MessageSchema = {
-  observedMs: [1, 'u'],
-  domMutationMs: [2, 'o'],
-  navigationMs: [3, 'o'],
-  scrollMs: [4, 'o'],
-  focusChangeMs: [5, 'o'],
-  selectionChangeMs: [6, 'o'],
+  observedMs: 'u',
+  domMutationMs: 'o',
+  navigationMs: 'o',
+  scrollMs: 'o',
+  focusChangeMs: 'o',
+  selectionChangeMs: 'o',
 };
 
 const CLICK: MessageSchema = {
-  pageX: [1, 'd'],
-  pageY: [2, 'd'],
-  clientX: [3, 'd'],
-  clientY: [4, 'd'],
-  selector: [5, 's'],
-  tag: [6, 's'],
-  text: [7, 's'],
-  targetXRatio: [8, 'd'],
-  targetYRatio: [9, 'd'],
-  targetWidth: [10, 'd'],
-  targetHeight: [11, 'd'],
-  viewportWidth: [12, 'u'],
-  viewportHeight: [13, 'u'],
-  documentHeight: [14, 'u'],
-  interactive: [15, 'b'],
-  textField: [16, 'b'],
-  modifierKey: [17, 'b'],
-  pointerType: [18, 's'],
-  reaction: [19, { message: CLICK_REACTION }],
+  pageX: 'd',
+  pageY: 'd',
+  clientX: 'd',
+  clientY: 'd',
+  selector: 's',
+  tag: 's',
+  text: 's',
+  targetXRatio: 'd',
+  targetYRatio: 'd',
+  targetWidth: 'd',
+  targetHeight: 'd',
+  viewportWidth: 'u',
+  viewportHeight: 'u',
+  documentHeight: 'u',
+  interactive: 'b',
+  textField: 'b',
+  modifierKey: 'b',
+  pointerType: 's',
+  reaction: { message: CLICK_REACTION },
 };
 
 const ROUTE_CHANGE: MessageSchema = {
-  fromUrl: [1, 's'],
-  toUrl: [2, 's'],
-  title: [3, 's'],
+  fromUrl: 's',
+  toUrl: 's',
+  title: 's',
 };
 
 const PAGE_LEAVE: MessageSchema = {
-  url: [1, 's'],
-  dwellMs: [2, 'u'],
-  maxScrollDepthPx: [3, 'u'],
-  maxScrollDepthPercent: [4, 'u'],
-  documentHeight: [5, 'u'],
+  url: 's',
+  dwellMs: 'u',
+  maxScrollDepthPx: 'u',
+  maxScrollDepthPercent: 'u',
+  documentHeight: 'u',
 };
 
 const SCROLL: MessageSchema = {
-  depthPx: [1, 'u'],
-  depthPercent: [2, 'u'],
-  documentHeight: [3, 'u'],
+  depthPx: 'u',
+  depthPercent: 'u',
+  documentHeight: 'u',
 };
 
 const INPUT_CHANGE: MessageSchema = {
-  selector: [1, 's'],
-  tag: [2, 's'],
-  inputType: [3, 's'],
-  valueLength: [4, 'u'],
-  checked: [5, 'b'],
+  selector: 's',
+  tag: 's',
+  inputType: 's',
+  valueLength: 'u',
+  checked: 'b',
 };
 
 const MOUSE_SAMPLE: MessageSchema = {
-  offsetMs: [1, 'u'],
-  pageX: [2, 'd'],
-  pageY: [3, 'd'],
-  buttonPressed: [4, 'b'],
+  offsetMs: 'u',
+  pageX: 'd',
+  pageY: 'd',
+  buttonPressed: 'b',
 };
 
 const MOUSE_MOVES: MessageSchema = {
-  samples: [1, { repeated: MOUSE_SAMPLE }],
+  samples: { repeated: MOUSE_SAMPLE },
 };
 
 const JS_ERROR: MessageSchema = {
-  kind: [1, 'e'],
-  message: [2, 's'],
-  stack: [3, 's'],
-  source: [4, 's'],
-  line: [5, 'u'],
-  column: [6, 'u'],
+  kind: 'e',
+  message: 's',
+  stack: 's',
+  source: 's',
+  line: 'u',
+  column: 'u',
 };
 
 const WEB_VITAL: MessageSchema = {
-  name: [1, 'e'],
-  value: [2, 'd'],
+  name: 'e',
+  value: 'd',
 };
 
 const NAVIGATION_TIMING: MessageSchema = {
-  dnsMs: [1, 'u'],
-  connectMs: [2, 'u'],
-  ttfbMs: [3, 'u'],
-  domContentLoadedMs: [4, 'u'],
-  loadMs: [5, 'u'],
-  transferSize: [6, 'u'],
+  dnsMs: 'u',
+  connectMs: 'u',
+  ttfbMs: 'u',
+  domContentLoadedMs: 'u',
+  loadMs: 'u',
+  transferSize: 'u',
 };
 
 const PROPERTY_VALUE: MessageSchema = {
   value: {
     oneof: {
-      stringValue: [1, 's'],
-      numberValue: [2, 'd'],
-      boolValue: [3, 'b'],
+      stringValue: 's',
+      numberValue: 'd',
+      boolValue: 'b',
     },
   },
 };
 
 const CUSTOM_EVENT: MessageSchema = {
-  name: [1, 's'],
-  properties: [2, { map: PROPERTY_VALUE }],
+  name: 's',
+  properties: { map: PROPERTY_VALUE },
 };
 
 const IDENTIFY: MessageSchema = {
-  userId: [1, 's'],
-  traits: [2, { map: PROPERTY_VALUE }],
+  userId: 's',
+  traits: { map: PROPERTY_VALUE },
 };
 
 const EVENT: MessageSchema = {
-  eventId: [1, 's'],
-  timestampMs: [2, 'i'],
-  sequence: [3, 'u'],
-  url: [4, 's'],
+  eventId: 's',
+  timestampMs: 'i',
+  sequence: 'u',
+  url: 's',
   kind: {
     oneof: {
       pageView: [10, PAGE_VIEW],
-      click: [11, CLICK],
-      routeChange: [12, ROUTE_CHANGE],
-      pageLeave: [13, PAGE_LEAVE],
-      scroll: [14, SCROLL],
-      inputChange: [15, INPUT_CHANGE],
-      mouseMoves: [16, MOUSE_MOVES],
-      jsError: [17, JS_ERROR],
-      webVital: [18, WEB_VITAL],
-      navigationTiming: [19, NAVIGATION_TIMING],
-      custom: [20, CUSTOM_EVENT],
-      identify: [21, IDENTIFY],
+      click: CLICK,
+      routeChange: ROUTE_CHANGE,
+      pageLeave: PAGE_LEAVE,
+      scroll: SCROLL,
+      inputChange: INPUT_CHANGE,
+      mouseMoves: MOUSE_MOVES,
+      jsError: JS_ERROR,
+      webVital: WEB_VITAL,
+      navigationTiming: NAVIGATION_TIMING,
+      custom: CUSTOM_EVENT,
+      identify: IDENTIFY,
     },
   },
 };
 
 const REPLAY_CHUNK: MessageSchema = {
-  sequence: [1, 'u'],
-  firstTimestampMs: [2, 'i'],
-  lastTimestampMs: [3, 'i'],
-  eventCount: [4, 'u'],
-  hasFullSnapshot: [5, 'b'],
-  encoding: [6, 'e'],
-  data: [7, 'y'],
+  sequence: 'u',
+  firstTimestampMs: 'i',
+  lastTimestampMs: 'i',
+  eventCount: 'u',
+  hasFullSnapshot: 'b',
+  encoding: 'e',
+  data: 'y',
 };
 
 const PAGE_CONTEXT: MessageSchema = {
-  url: [1, 's'],
-  referrer: [2, 's'],
-  title: [3, 's'],
-  viewportWidth: [4, 'u'],
-  viewportHeight: [5, 'u'],
+  url: 's',
+  referrer: 's',
+  title: 's',
+  viewportWidth: 'u',
+  viewportHeight: 'u',
 };
 
 export { EVENT, PAGE_CONTEXT, REPLAY_CHUNK };
@@ -176,15 +176,16 @@ export { EVENT, PAGE_CONTEXT, REPLAY_CHUNK };
 // IngestBatchRequest in two parts around its repeated events and replay_chunks,
 // which the batch writer inserts already encoded.
 export const BATCH_HEAD: MessageSchema = {
-  projectKey: [1, 's'],
-  batchId: [2, 's'],
-  sessionId: [3, 's'],
-  deviceId: [4, 's'],
-  page: [5, { message: PAGE_CONTEXT }],
-  sentAtMs: [6, 'i'],
+  projectKey: 's',
+  batchId: 's',
+  sessionId: 's',
+  deviceId: 's',
+  page: { message: PAGE_CONTEXT },
+  sentAtMs: 'i',
 };
 export const BATCH_EVENTS_FIELD = 7;
 export const BATCH_CHUNKS_FIELD = 8;
 export const BATCH_TAIL: MessageSchema = {
   tabId: [9, 's'],
+  droppedEvents: 'u',
 };
