@@ -5,7 +5,8 @@ import { sqlInt, sqlString } from '@gosight/common/clickhouse';
 // FROM numbers(), which 18.16 runs at millions of rows per second): sessions of
 // EVENTS_PER_SESSION events spread evenly over `days`, five funnel pages with
 // a per-session drop-off, clicks with element-relative positions, scrolls,
-// errors, five viewport classes, browsers, countries and identified users.
+// errors, five viewport classes, browsers, countries and identified users,
+// and the mouse samples of the mouse_moves events (movement maps).
 
 export const EVENTS_PER_SESSION = 25;
 const DAY_MS = 86_400_000;
@@ -75,6 +76,7 @@ export async function generate(
             FROM (SELECT number + ${sqlInt(offset)} AS n FROM numbers(${sqlInt(count)})))`,
     });
   }
+  await insertMouseSamples(clickhouse);
   await clickhouse.command({
     query: `INSERT INTO sessions (project_id, session_id, device_id, browser, device_type, country, user_id, session_key, version,
         date, start_ms, end_ms, duration_ms, events, page_views, clicks, errors, rage_clicks, dead_clicks, error_clicks,
@@ -88,4 +90,21 @@ export async function generate(
       FROM (SELECT number AS s, arrayJoin(if(number % 10 = 0, [1, 2], [1])) AS v FROM numbers(${sqlInt(sessions)}))`,
   });
   return { events, sessions, fromMs, toMs: nowMs };
+}
+
+// What the processor writes for each mouse_moves event: its samples, here
+// MOUSE_SAMPLES per event along a diagonal from the event's position.
+const MOUSE_SAMPLES = 5;
+
+async function insertMouseSamples(clickhouse: ClickHouseClient): Promise<void> {
+  // In eighths, like the events, to stay within the client's timeout.
+  for (let part = 0; part < 8; part++)
+    await clickhouse.command({
+      query: `INSERT INTO mouse_samples (project_id, session_id, device_id, url, event_id, sample_index, timestamp_ms,
+        date, page_x, page_y, viewport_width, button_pressed)
+      SELECT project_id, session_id, device_id, url, event_id, i AS sample_index, timestamp_ms + i * 50, date,
+        toInt32(page_x) + i * 7, toInt32(page_y) + i * 5, viewport_width, 0
+      FROM events ARRAY JOIN range(${MOUSE_SAMPLES}) AS i
+      WHERE type = 'mouse_moves' AND cityHash64(event_id) % 8 = ${part}`,
+    });
 }

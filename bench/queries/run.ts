@@ -1,5 +1,5 @@
-import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { createClient as createClickHouseClient } from '@clickhouse/client';
 import { createClient, createRouterTransport } from '@connectrpc/connect';
 import { createClickHouse } from '@gosight/common/clickhouse';
 import { createPostgres } from '@gosight/common/postgres';
@@ -14,40 +14,52 @@ import { createAuthenticate } from '../../api/src/auth/authenticate.ts';
 import { createAuthInterceptor } from '../../api/src/auth/interceptor.ts';
 import { registerApi } from '../../api/src/routes.ts';
 import { FUNNEL_URLS, generate } from './generate.ts';
+import { measure, type Query } from './measure.ts';
 
-// npx tsx bench/queries/run.ts [--events 10000000] [--days 30] [--runs 40]
+// npx tsx bench/queries/run.ts [--events 10000000] [--days 30] [--runs 40] [--repeats 3]
 // Generates the events into a private ClickHouse database, then measures the
 // API's session list, heatmap and funnel calls end to end in process (auth
-// against PostgreSQL included) and prints p50/p95 per query. The database is
-// dropped afterwards.
+// against PostgreSQL included) and prints p50/p95 per query, per repeat and
+// the median of the repeats. The database is dropped afterwards.
 
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '10000000' },
     days: { type: 'string', default: '30' },
     runs: { type: 'string', default: '40' },
+    repeats: { type: 'string', default: '3' },
   },
 });
 const events = Number(values.events);
 const days = Number(values.days);
 const runs = Number(values.runs);
+const repeats = Number(values.repeats);
 const DAY_MS = 86_400_000;
 
 const infra = await createTestInfra('bench_queries');
 const clickhouse = createClickHouse(infra.config.clickhouseUrl, infra.config.clickhouseDatabase);
+// Generating and merging take minutes on a busy machine: no 30 s request timeout.
+const loader = createClickHouseClient({
+  url: infra.config.clickhouseUrl,
+  database: infra.config.clickhouseDatabase,
+  request_timeout: 600_000,
+  clickhouse_settings: {},
+});
 const pool = createPostgres(infra.config.postgresUrl, 4);
 try {
   const projectId = 'bench';
   const now = Date.now();
-  let started = performance.now();
-  const generated = await generate(clickhouse, projectId, events, days, now);
+  const started = performance.now();
+  const generated = await generate(loader, projectId, events, days, now);
   const generateSeconds = (performance.now() - started) / 1000;
   console.log(
     `generated ${generated.events.toLocaleString('en')} events in ${generated.sessions.toLocaleString('en')} sessions over ${days} days in ${generateSeconds.toFixed(1)} s`,
   );
   // Let background merges of the fresh parts settle, as on a live server.
-  await clickhouse.command({ query: 'OPTIMIZE TABLE events' }).catch(() => {});
-  await clickhouse.command({ query: 'OPTIMIZE TABLE sessions' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE events' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE sessions' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE page_events' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE mouse_samples' }).catch(() => {});
 
   const { userId } = await ensureUser(pool, {
     email: 'bench@example.test',
@@ -75,7 +87,7 @@ try {
   const page2 = (await sessions.listSessions({ projectId, limit: 50 }, { headers })).nextCursor;
 
   // Each run varies the range a little, so the server's caches do not answer.
-  const queries: [string, (i: number) => Promise<unknown>][] = [
+  const queries: Query[] = [
     [
       'session list, last 7 days, first page',
       (i) => sessions.listSessions({ projectId, filter: { timeRange: range(7, i % 3) } }, { headers }),
@@ -131,6 +143,21 @@ try {
         ),
     ],
     [
+      'movement map, home page, mobile, 30 days',
+      (i) =>
+        heatmaps.getMovementMap(
+          {
+            query: {
+              projectId,
+              url: FUNNEL_URLS[0],
+              viewportClass: ViewportClass.MOBILE,
+              timeRange: range(30 - (i % 3)),
+            },
+          },
+          { headers },
+        ),
+    ],
+    [
       'funnel, 4 steps, 7 days',
       (i) =>
         analytics.getFunnel(
@@ -159,35 +186,10 @@ try {
         ),
     ],
   ];
-  // Other work on the machine shows in the figures: the load average says how much.
-  const load = () =>
-    loadavg()
-      .map((value) => value.toFixed(1))
-      .join(' ');
-  console.log(
-    `\n${runs} runs each after 3 warm-ups, sequential (${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load()})`,
-  );
-  console.log('query'.padEnd(52), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'max ms'.padStart(8));
-  for (const [name, run] of queries) {
-    for (let i = 0; i < 3; i++) await run(i);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      started = performance.now();
-      await run(i);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
-    console.log(
-      name.padEnd(52),
-      at(0.5).toFixed(0).padStart(8),
-      at(0.95).toFixed(0).padStart(8),
-      at(1).toFixed(0).padStart(8),
-    );
-  }
-  console.log(`load average at the end: ${load()}`);
+  await measure(queries, runs, repeats);
 } finally {
   await clickhouse.close();
+  await loader.close();
   await pool.end();
   await infra.cleanup();
 }

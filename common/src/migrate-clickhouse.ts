@@ -18,7 +18,8 @@ export async function migrateClickHouse(
   } finally {
     await server.close();
   }
-  const client = createClient({ url, database });
+  // A migration may backfill a table from events (e.g. 0009): give it far longer than a query.
+  const client = createClient({ url, database, request_timeout: 30 * 60_000 });
   try {
     await client.command({
       query: `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at_ms Int64)

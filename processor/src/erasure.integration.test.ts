@@ -106,6 +106,8 @@ it('erases a user (CLI) and a device (function) from every table and logs the re
   };
   // The user's identified session is gone everywhere; the device's anonymous one stays.
   expect(await sessionsIn('events')).toEqual(['s2', 's3', 's4']);
+  // The clicks' copy for page-level queries (a materialized view of events).
+  expect(await sessionsIn('page_events')).toEqual(['s2', 's3', 's4']);
   expect(await sessionsIn('mouse_samples')).toEqual(['s3']);
   expect(await sessionsIn('replay_chunks')).toEqual(['s2', 's3']);
   expect(await sessionsIn('sessions')).toEqual(['s3']);
@@ -120,6 +122,7 @@ it('erases a user (CLI) and a device (function) from every table and logs the re
   );
   expect(result.sessionIds).toEqual(['s3']);
   expect(await sessionsIn('events')).toEqual(['s2', 's4']);
+  expect(await sessionsIn('page_events')).toEqual(['s2', 's4']);
   expect(await sessionsIn('mouse_samples')).toEqual([]);
   expect(await sessionsIn('replay_chunks')).toEqual(['s2']);
   expect(await sessionsIn('sessions')).toEqual([]);

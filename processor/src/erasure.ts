@@ -15,8 +15,8 @@ export interface ErasureResult {
 }
 
 // Tables holding a person's data, all keyed by project and session.
-const TABLES = ['events', 'mouse_samples', 'replay_chunks', 'insights', 'sessions'] as const;
-const WITH_DEVICE_ID = new Set(['events', 'mouse_samples', 'replay_chunks', 'sessions']);
+const TABLES = ['events', 'page_events', 'mouse_samples', 'replay_chunks', 'insights', 'sessions'] as const;
+const WITH_DEVICE_ID = new Set(['events', 'page_events', 'mouse_samples', 'replay_chunks', 'sessions']);
 
 // Deletes every session of a user (any session where they identified) or of a
 // device from ClickHouse, and records the request (hashed) in PostgreSQL.

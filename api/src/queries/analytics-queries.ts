@@ -43,6 +43,12 @@ export type FunnelMatch =
   | { case: 'clickSelector'; value: string }
   | { case: 'customEvent'; value: string };
 
+const STEP_TYPE: Record<FunnelMatch['case'], string> = {
+  urlContains: 'page_view',
+  clickSelector: 'click',
+  customEvent: 'custom',
+};
+
 export function stepCondition(match: FunnelMatch): string {
   switch (match.case) {
     case 'urlContains':
@@ -56,7 +62,8 @@ export function stepCondition(match: FunnelMatch): string {
 
 // For each session with a first step in the range: how far down the steps it
 // went, in order, within windowMs of its first step (windowFunnel counts in
-// whole seconds). Duplicated rows do not change the level reached.
+// whole seconds). Duplicated rows do not change the level reached. Reads
+// page_events (migration 0009): only the step types' rows, not every event.
 export function queryFunnelLevels(
   client: ClickHouseClient,
   projectId: string,
@@ -65,14 +72,16 @@ export function queryFunnelLevels(
   windowMs: number,
 ): Promise<{ level: number; sessions: string }[]> {
   const conditions = steps.map(stepCondition);
+  // Spelled out so the primary key (project_id, type, url, …) narrows the read.
+  const types = [...new Set(steps.map((step) => STEP_TYPE[step.case]))].sort();
   return rows(
     client,
     `SELECT level, count() AS sessions FROM (
        SELECT session_id, windowFunnel(${sqlInt(Math.max(1, Math.ceil(windowMs / 1000)))})(
          toUInt32(intDiv(timestamp_ms, 1000)), ${conditions.join(', ')}) AS level
-       FROM events
-       WHERE project_id = ${sqlString(projectId)} AND ${dateCondition(range)} AND ${timeCondition(range)}
-         AND (${conditions.join(' OR ')})
+       FROM page_events
+       WHERE project_id = ${sqlString(projectId)} AND type IN (${types.map(sqlString).join(', ')})
+         AND ${dateCondition(range)} AND ${timeCondition(range)} AND (${conditions.join(' OR ')})
        GROUP BY session_id)
      WHERE level > 0 GROUP BY level ORDER BY level`,
   );

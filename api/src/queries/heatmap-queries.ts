@@ -9,6 +9,8 @@ export interface HeatmapScope {
   range: Range;
 }
 
+// Conditions on page_events (migration 0009), which is ordered by
+// (project_id, type, url, event_id): a page's events are read without the rest.
 function eventsOfPage(scope: HeatmapScope, types: string[]): string {
   return [
     `project_id = ${sqlString(scope.projectId)}`,
@@ -43,7 +45,7 @@ export function queryClickMap(
     `SELECT selector, count() AS clicks, uniqExact(session_id) AS sessions,
        sumMap([cell_index], [toUInt64(1)]) AS cells
      FROM (SELECT selector, session_id, ${cell('target_y_ratio')} * ${grid} + ${cell('target_x_ratio')} AS cell_index
-           FROM events WHERE ${eventsOfPage(scope, ['click'])} LIMIT 1 BY event_id)
+           FROM page_events WHERE ${eventsOfPage(scope, ['click'])} LIMIT 1 BY event_id)
      GROUP BY selector ORDER BY clicks DESC, selector LIMIT ${sqlInt(maxElements)}`,
   );
 }
@@ -54,7 +56,7 @@ export function queryScrollDepths(client: ClickHouseClient, scope: HeatmapScope)
   return rows<{ step: number; views: string }>(
     client,
     `SELECT toUInt32(intDiv(least(depth, 100), 5)) AS step, count() AS views FROM (
-       SELECT session_id, max(scroll_depth_percent) AS depth FROM events
+       SELECT session_id, max(scroll_depth_percent) AS depth FROM page_events
        WHERE ${eventsOfPage(scope, ['page_view', 'scroll', 'page_leave'])}
        GROUP BY session_id)
      GROUP BY step ORDER BY step`,
@@ -81,7 +83,7 @@ export async function querySnapshotChunk(client: ClickHouseClient, scope: Heatma
     `SELECT session_id, first_timestamp_ms, events_json FROM replay_chunks
      WHERE project_id = ${sqlString(scope.projectId)} AND ${dateCondition(scope.range)} AND url = ${sqlString(scope.url)}
        AND has_full_snapshot = 1
-       AND session_id IN (SELECT session_id FROM events WHERE ${eventsOfPage(scope, ['page_view'])})
+       AND session_id IN (SELECT session_id FROM page_events WHERE ${eventsOfPage(scope, ['page_view'])})
      ORDER BY first_timestamp_ms DESC LIMIT 1`,
   );
   return found[0];

@@ -7,12 +7,22 @@ import { dateCondition, type Range } from './query-helpers.ts';
 // (LIMIT 1 BY session_key in the query that uses this condition).
 // A recomputation only extends a session, so a range's lower bound on end_ms
 // may be applied before taking the highest version.
-export function latestSessionsWhere(projectId: string, range: Range | undefined, sessionId?: string): string {
+export function latestSessionsWhere(
+  projectId: string,
+  range: Range | undefined,
+  sessionId?: string,
+  candidates?: string,
+): string {
   const conditions = [`project_id = ${sqlString(projectId)}`];
   if (range) conditions.push(dateCondition(range), `end_ms >= ${sqlInt(range.fromMs)}`);
   if (sessionId !== undefined) conditions.push(`session_id = ${sqlString(sessionId)}`);
   const where = conditions.join(' AND ');
-  return `${where} AND (session_id, version) IN (SELECT session_id, max(version) FROM sessions WHERE ${where} GROUP BY session_id)`;
+  // candidates: a condition some row of every session id the caller keeps
+  // meets; the highest versions are then grouped for those ids only.
+  const among = candidates
+    ? ` AND session_id IN (SELECT session_id FROM sessions WHERE ${where} AND ${candidates})`
+    : '';
+  return `${where} AND (session_id, version) IN (SELECT session_id, max(version) FROM sessions WHERE ${where}${among} GROUP BY session_id)`;
 }
 
 // One row per session segment, with the given columns.

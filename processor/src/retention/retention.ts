@@ -9,6 +9,7 @@ export const RETENTION_TABLES: ReadonlyArray<{
   setting: 'eventsRetentionDays' | 'replayRetentionDays';
 }> = [
   { table: 'events', setting: 'eventsRetentionDays' },
+  { table: 'page_events', setting: 'eventsRetentionDays' },
   { table: 'mouse_samples', setting: 'eventsRetentionDays' },
   { table: 'insights', setting: 'eventsRetentionDays' },
   { table: 'sessions', setting: 'eventsRetentionDays' },
