@@ -24,8 +24,8 @@ export async function PrivacySection({ projectId }: { projectId: string }) {
         Pages never captured or recorded (one URL pattern per line, * for any characters)
         <textarea name="blockedUrls" rows={4} defaultValue={(privacy?.blockedUrls ?? []).join('\n')} />
         <span className={styles.hint}>
-          The ingestor drops what arrives from these pages (within seconds of saving). Pass the same
-          patterns as the snippet&apos;s blockUrls option too, so that browsers do not even send it.
+          The ingestor drops what arrives from these pages (within seconds of saving). Pass the same patterns
+          as the snippet&apos;s blockUrls option too, so that browsers do not even send it.
         </span>
       </label>
       <h2>Data collection</h2>
