@@ -18,8 +18,14 @@ export async function migrateClickHouse(
   } finally {
     await server.close();
   }
-  // A migration may backfill a table from events (e.g. 0009): give it far longer than a query.
-  const client = createClient({ url, database, request_timeout: 30 * 60_000 });
+  // A migration may backfill a table from events (e.g. 0009): give it far longer than a query,
+  // with progress headers so that proxies do not drop the idle connection meanwhile.
+  const client = createClient({
+    url,
+    database,
+    request_timeout: 30 * 60_000,
+    clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' },
+  });
   try {
     await client.command({
       query: `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, applied_at_ms Int64)

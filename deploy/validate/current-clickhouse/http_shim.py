@@ -19,6 +19,14 @@ from chdb import session as chdb_session
 LOCK = threading.Lock()
 # The settings @clickhouse/client may put in the URL that are not per-query SETTINGS clauses.
 CLIENT_PARAMS = {"query", "database", "query_id", "default_format", "session_id"}
+# Settings of the HTTP transport itself, which an embedded engine has no use for.
+HTTP_ONLY = {
+    "send_progress_in_http_headers",
+    "http_headers_progress_interval_ms",
+    "wait_end_of_query",
+    "enable_http_compression",
+    "http_zlib_compression_level",
+}
 ERROR_CODE = re.compile(r"Code: (\d+)")
 
 
@@ -43,8 +51,8 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else self.read_chunked()
         statement = params.get("query", "")
         sql = f"{statement}\n{body.decode()}" if statement else body.decode()
-        settings = {k: v for k, v in params.items() if k not in CLIENT_PARAMS}
-        if settings and not statement.upper().startswith("INSERT"):
+        settings = {k: v for k, v in params.items() if k not in CLIENT_PARAMS and k not in HTTP_ONLY}
+        if settings and re.match(r"\s*(SELECT|WITH)\b", sql, re.I):
             sql = f"{sql.rstrip().rstrip(';')} SETTINGS {', '.join(f'{k} = {quote(v)}' for k, v in settings.items())}"
         output_format = format_of(sql) or params.get("default_format") or "TabSeparated"
         try:

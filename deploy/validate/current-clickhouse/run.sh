@@ -21,7 +21,12 @@ fi
 store="$(mktemp -d "${TMPDIR:-/tmp}/gosight-chdb.XXXXXX")"
 "$venv/bin/python" deploy/validate/current-clickhouse/http_shim.py --port "$port" --data "$store" &
 shim=$!
-trap 'kill "$shim" 2>/dev/null; wait "$shim" 2>/dev/null; rm -rf "$store"' EXIT
+stop_shim() {
+  kill "$shim" 2>/dev/null || true
+  wait "$shim" 2>/dev/null || true # its SIGTERM status must not become ours (set -e)
+  rm -rf "$store"
+}
+trap stop_shim EXIT
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/ping" >/dev/null 2>&1 && break
   kill -0 "$shim" 2>/dev/null || { echo "[current-clickhouse] the shim did not start" >&2; exit 1; }
