@@ -1,69 +1,39 @@
-import { mkdir } from 'node:fs/promises';
 import { createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
 import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
-import { createPostgres } from '@gosight/common/postgres';
-import { ensureProject } from '@gosight/common/projects';
-import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
+import { eventually } from '@gosight/common/test-infra';
 import { AuthService } from '@gosight/proto/v1/auth_service_pb';
 import { SessionService } from '@gosight/proto/v1/session_service_pb';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureUser } from '../../api/src/accounts/ensure-user.ts';
-import { type RunningServices, startServices } from '../../deploy/local/services.ts';
-import { launchChromium } from '../../sdk/test/chromium.ts';
+import type { RunningServices } from '../../deploy/local/services.ts';
+import { type E2eStack, type E2eUser, startE2eStack } from './stack.ts';
 
 // The whole path, nothing mocked: Debian's Chromium runs the SDK on the demo
 // site; the ingestor, Kafka, the processor, ClickHouse, the API and the
 // dashboard are the real processes that `npm start` runs.
 
-const artifacts = new URL('../../test-artifacts/', import.meta.url);
-let infra: TestInfra;
+let stack: E2eStack;
 let services: RunningServices;
 let browser: Browser;
-const projectId = uniqueId('e2e');
-const writeKey = uniqueId('gs_e2e');
+let projectId: string;
 // A person signs in: the API requires a session token, the dashboard keeps it in a cookie.
-const user = { email: `${uniqueId('owner')}@example.test`, password: 'e2e password 123' };
-const logs: string[] = [];
+let user: E2eUser;
+let logs: string[];
 
 const TELEGRAM_TOKEN = '4242:e2e-token-for-the-local-bot-api';
 let telegram: Awaited<ReturnType<typeof startBotApiServer>>;
 
 beforeAll(async () => {
   telegram = await startBotApiServer({ tokens: [TELEGRAM_TOKEN], chats: ['-100777'] });
-  infra = await createTestInfra('e2e');
-  const pool = createPostgres(infra.config.postgresUrl, 1);
-  await ensureProject(pool, projectId, 'End-to-end shop', writeKey);
-  await ensureUser(pool, { ...user, name: 'E2E Owner', projectId, role: 'owner' });
-  await pool.end();
-  const { config } = infra;
-  services = await startServices({
-    ports: { ingestor: 17100, api: 17200, dashboard: 17300, demo: 17400 },
-    env: {
-      GOSIGHT_KAFKA_BROKERS: config.kafkaBrokers.join(','),
-      GOSIGHT_TOPIC_PREFIX: config.topicPrefix,
-      GOSIGHT_CLICKHOUSE_URL: config.clickhouseUrl,
-      GOSIGHT_CLICKHOUSE_DB: config.clickhouseDatabase,
-      GOSIGHT_POSTGRES_URL: config.postgresUrl,
-      GOSIGHT_REDIS_URL: config.redisUrl,
-      GOSIGHT_DEFAULT_PROJECT: projectId,
-      GOSIGHT_FLUSH_AGE_MS: '200',
-      GOSIGHT_TELEGRAM_API_URL: telegram.url,
-    },
-    demoProjectKey: writeKey,
-    log: (line) => logs.push(line),
-  });
-  browser = await launchChromium();
-  await mkdir(artifacts, { recursive: true });
+  stack = await startE2eStack('e2e', 17100, { GOSIGHT_TELEGRAM_API_URL: telegram.url });
+  ({ services, browser, projectId, logs } = stack);
+  user = stack.users.owner;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await services?.stop();
+  await stack?.stop();
   await telegram?.close();
-  await infra?.cleanup();
-  if (process.env.GOSIGHT_E2E_LOGS) console.log(logs.join('\n'));
 });
 
 it('a click on the demo site becomes a session with a replay that the dashboard plays', async () => {
@@ -73,7 +43,10 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   await addToCart.click();
   await addToCart.click();
   const transport = createConnectTransport({ baseUrl: services.urls.api, httpVersion: '1.1' });
-  const { sessionToken } = await createClient(AuthService, transport).login(user);
+  const { sessionToken } = await createClient(AuthService, transport).login({
+    email: user.email,
+    password: user.password,
+  });
   const api = createClient(SessionService, transport);
   const headers = { authorization: `Bearer ${sessionToken}` };
   const session = await eventually(
@@ -126,7 +99,7 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
   await dashboard.waitForURL((url) => !url.pathname.startsWith('/login'));
   await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
   await dashboard.locator(`[data-testid="session-row"][data-session-id="${session.sessionId}"]`).waitFor();
-  await dashboard.screenshot({ path: new URL('e2e-sessions.png', artifacts).pathname, fullPage: true });
+  await stack.screenshot(dashboard, 'e2e-sessions');
 
   await dashboard.goto(`${services.urls.dashboard}/projects/${projectId}/sessions/${session.sessionId}`);
   const player = dashboard.locator('[data-testid="replay-player"]');
@@ -137,20 +110,11 @@ it('a click on the demo site becomes a session with a replay that the dashboard 
     .getByText(/add to cart/i)
     .first();
   await replayed.waitFor({ state: 'attached', timeout: 15_000 });
-  await dashboard.screenshot({ path: new URL('e2e-session-replay.png', artifacts).pathname, fullPage: true });
+  await stack.screenshot(dashboard, 'e2e-session-replay');
 });
 
-async function signIn(page: Page) {
-  await page.goto(`${services.urls.dashboard}/login`);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
 it('an owner adds a Telegram channel, receives its test message, and adds a rule', async () => {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await signIn(page);
+  const page = await stack.signedInPage('owner');
   await page.goto(`${services.urls.dashboard}/projects/${projectId}/sessions`);
   await page.getByRole('link', { name: 'Alerts' }).click();
   await page.getByLabel('Channel name').fill('Team chat');
@@ -174,5 +138,5 @@ it('an owner adds a Telegram channel, receives its test message, and adds a rule
   expect(await page.getByTestId('alert-rules').textContent()).toContain(
     'Rage clicks above 10 in 5 min on */checkout*',
   );
-  await page.screenshot({ path: new URL('e2e-alerts.png', artifacts).pathname, fullPage: true });
+  await stack.screenshot(page, 'e2e-alerts');
 });
