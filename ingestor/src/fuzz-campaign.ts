@@ -5,7 +5,7 @@ import { toBinary } from '@bufbuild/protobuf';
 import { eventually } from '@gosight/common/test-infra';
 import { IngestBatchRequestSchema } from '@gosight/proto/v1/ingest_pb';
 import { type FuzzLimits, fuzzInputs } from './fuzz-inputs.ts';
-import { FAILURES, sendFuzzInput } from './fuzz-send.ts';
+import { isFailure, sendFuzzInput } from './fuzz-send.ts';
 import { type Harness, sampleBatch } from './test-harness.ts';
 
 export interface FuzzTotals {
@@ -114,7 +114,7 @@ export async function runFuzzCampaign(harness: Harness, options: CampaignOptions
       const attack = totals.byAttack[input.attack] ?? {};
       attack[outcome] = (attack[outcome] ?? 0) + 1;
       totals.byAttack[input.attack] = attack;
-      if (FAILURES.has(outcome)) totals.failures.push(`${input.attack} over ${input.protocol}: ${outcome}`);
+      if (isFailure(outcome)) totals.failures.push(`${input.attack} over ${input.protocol}: ${outcome}`);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));

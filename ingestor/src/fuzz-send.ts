@@ -27,14 +27,10 @@ const GRPC_CODES = [
   'unauthenticated',
 ];
 
-export const FAILURES = new Set(['internal', 'unknown', 'timeout', 'connection error', 'data_loss']);
-// connect-es answers a binary body it cannot decode with Internal "parse binary: ..."
-// (protocol/serialization.js) where JSON gets InvalidArgument; counted apart so
-// that this known defect stays visible and any other Internal still fails.
-export const PARSE_INTERNAL = 'internal (parse binary)';
+const FAILURES = new Set(['internal', 'unknown', 'timeout', 'connection error', 'data_loss']);
 
-function named(code: string, message: string | undefined): string {
-  return code === 'internal' && message?.startsWith('parse binary') ? PARSE_INTERNAL : code;
+export function isFailure(outcome: string): boolean {
+  return FAILURES.has(outcome.split(':', 1)[0]!);
 }
 
 function envelope(input: FuzzInput): Uint8Array {
@@ -56,10 +52,10 @@ function safeDecode(text: string): string {
 
 function grpcName(status: string | null | undefined, message?: string | null): string {
   if (status === null || status === undefined) return 'no grpc-status';
-  return named(
-    GRPC_CODES[Number(status)] ?? `grpc-status ${status}`,
-    message ? safeDecode(message) : undefined,
-  );
+  // An undecodable body answers invalid_argument (invalid-body-adapter.ts); an
+  // internal is a failure, and its message says which.
+  const code = GRPC_CODES[Number(status)] ?? `grpc-status ${status}`;
+  return code === 'internal' && message ? `internal: ${safeDecode(message)}` : code;
 }
 
 // The status of a gRPC-Web response: in the headers (trailers-only) or in the
@@ -126,7 +122,8 @@ async function sendHttp1(baseUrl: string, input: FuzzInput, deadlineMs: number):
   if (response.status === 200) return 'ok';
   try {
     const error = JSON.parse(new TextDecoder().decode(response.body)) as { code?: string; message?: string };
-    return error.code ? named(error.code, error.message) : `http ${response.status}`;
+    if (!error.code) return `http ${response.status}`;
+    return error.code === 'internal' && error.message ? `internal: ${error.message}` : error.code;
   } catch {
     return `http ${response.status}`;
   }

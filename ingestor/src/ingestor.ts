@@ -16,6 +16,7 @@ import { handleCors } from './cors.ts';
 import { createHttpRoutes } from './http-routes.ts';
 import { createIngestMetrics } from './ingest-metrics.ts';
 import { createIngestService } from './ingest-service.ts';
+import { createNodeHandler } from './invalid-body-adapter.ts';
 import { createIpHasher } from './ip-hasher.ts';
 import { createProjectResolver } from './project-resolver.ts';
 import { createRateLimiter } from './rate-limiter.ts';
@@ -84,7 +85,8 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
     ...adapterOptions,
     routes: (router) => router.service(IngestService, service.decoded),
   });
-  const connectBinary = connectNodeAdapter({
+  // Undecodable bodies answer invalid_argument, not connect-es's internal (invalid-body-adapter.ts).
+  const connectBinary = createNodeHandler({
     ...adapterOptions,
     routes: (router) => router.service(IngestServiceView, { ingestBatch: service.wireView }),
   });
