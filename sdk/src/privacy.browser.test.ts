@@ -13,6 +13,9 @@ const SECRETS = [
   'secret note text',
   'blocked words here',
   'areatext-typed',
+  'deep masked start',
+  'deep masked later',
+  'deep masked added',
 ];
 const FORM = `
 <form onsubmit="return false">
@@ -22,6 +25,8 @@ const FORM = `
   <input id="agree" type="checkbox">
   <div data-gosight-block><input id="hidden" type="text"><p>blocked words here</p></div>
   <p data-gosight-mask>secret note text</p>
+  <div data-gosight-mask><p><span id="deep">deep masked start</span></p><ul id="list"></ul></div>
+  <button id="mutate" type="button">Mutate</button>
   <button id="go" type="button">Go</button>
   <button id="to-admin" type="button">Admin</button>
   <button id="to-home" type="button">Home</button>
@@ -30,6 +35,13 @@ const FORM = `
   // The blocked path is built at run time so that no attribute or text holds it.
   document.getElementById('to-admin').onclick = () => history.pushState({}, '', ['', 'admin', 'users'].join('/'));
   document.getElementById('to-home').onclick = () => history.pushState({}, '', '/form.html');
+  // Text that changes and appears deep inside a masked element, after the first snapshot.
+  document.getElementById('mutate').onclick = () => {
+    document.getElementById('deep').textContent = ['deep', 'masked', 'later'].join(' ');
+    const item = document.createElement('li');
+    item.innerHTML = '<b>' + ['deep', 'masked', 'added'].join(' ') + '</b>';
+    document.getElementById('list').appendChild(item);
+  };
 </script>`;
 
 let ingest: FakeIngestServer;
@@ -75,6 +87,7 @@ describe('privacy in Chromium', () => {
     await page.fill('#hidden', 'typed-in-blocked');
     await page.check('#agree');
     await page.click('#go');
+    await page.click('#mutate');
     // On a blocked page nothing is captured, replay included.
     await page.waitForTimeout(1100);
     await page.click('#to-admin');
@@ -99,6 +112,9 @@ describe('privacy in Chromium', () => {
       expect(everything).not.toContain(secret);
     }
     expect(everything).not.toContain('/admin/users');
+    // The deep texts were recorded, masked: the first snapshot's, then the changed and the added one.
+    const replayText = chunks.map(decode).join('\n');
+    expect(replayText.split('**** ****** *****').length - 1).toBeGreaterThanOrEqual(3);
 
     const changes = events.flatMap((e) => (e.kind.case === 'inputChange' ? [e.kind.value] : []));
     expect(changes.find((c) => c.selector === '#name')).toMatchObject({
