@@ -6,6 +6,8 @@
 #   bash bench/run-all.sh            all of them
 #   bash bench/run-all.sh ingest sdk only these
 #   bash bench/run-all.sh --assemble  only rebuild docs/benchmarks.md from the last runs
+#   bash bench/run-all.sh --repeat 3 ingest   run each 3 times; docs/benchmarks/<name>.repeats.md
+#                                      gets every figure's median and range over the runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash deploy/local/stack.sh up >/dev/null
@@ -17,13 +19,38 @@ npx tsx common/src/migrate-cli.ts >/dev/null
 npm run --silent build -w sdk >/dev/null
 
 all=(ingest pipeline detectors queries sdk footprint faults)
+repeat=1
+if [ "${1:-}" = --repeat ]; then
+  repeat=${2:-}
+  [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a whole number of runs >= 1, got '$repeat'" >&2; exit 2; }
+  shift 2
+fi
 selected=("${@:-${all[@]}}")
 [ "${1:-}" = --assemble ] && selected=()
 for name in "${selected[@]}"; do
-  echo "[bench] $name: npx tsx bench/$name/run.ts"
-  started=$(date +%s)
-  npx tsx "bench/$name/run.ts" 2>&1 | tee "docs/benchmarks/$name.latest.txt"
-  echo "[bench] $name done in $(($(date +%s) - started)) s"
+  runs=()
+  for run in $(seq 1 "$repeat"); do
+    echo "[bench] $name (run $run of $repeat): npx tsx bench/$name/run.ts"
+    started=$(date +%s)
+    npx tsx "bench/$name/run.ts" 2>&1 | tee "docs/benchmarks/$name.run-$run.txt"
+    cp "docs/benchmarks/$name.run-$run.txt" "docs/benchmarks/$name.latest.txt"
+    runs+=("docs/benchmarks/$name.run-$run.txt")
+    echo "[bench] $name done in $(($(date +%s) - started)) s"
+  done
+  if [ "$repeat" -gt 1 ]; then
+    if table=$(npx tsx bench/lib/summarize-runs.ts "${runs[@]}" 2>/dev/null); then
+      {
+        echo "# $name: median and range over $repeat runs"
+        echo
+        echo "\`bash bench/run-all.sh --repeat $repeat $name\`, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores."
+        echo
+        echo "$table"
+      } >"docs/benchmarks/$name.repeats.md"
+      echo "[bench] wrote docs/benchmarks/$name.repeats.md"
+    else
+      echo "[bench] $name prints no figure table; its $repeat outputs are docs/benchmarks/$name.run-*.txt"
+    fi
+  fi
 done
 
 {

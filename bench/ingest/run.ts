@@ -14,6 +14,7 @@ import { startIngestor } from '../../ingestor/src/ingestor.ts';
 import type { LoadResult, LoadTask, Protocol } from './load-worker.ts';
 import { loadgenCostMicros } from './loadgen-cost.ts';
 import { payloadSizes } from './payload-sizes.ts';
+import { recordedPayloads } from './recorded-payloads.ts';
 
 const env = { ...envFile(), ...process.env };
 const batchSize = 50;
@@ -130,6 +131,10 @@ try {
     ]);
   }
   const sizes = payloadSizes(batchSize);
+  const recorded = await recordedPayloads(4);
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
+  const sizeRow = (label: string, p: typeof recorded.total) =>
+    `| ${label} | ${p.protobuf} | ${p.json} (${ratio(p.json, p.protobuf)}) | ${p.protobufGzip} | ${p.jsonGzip} (${ratio(p.jsonGzip, p.protobufGzip)}) |`;
   const loadgen = loadgenCostMicros(batchSize);
   const f = (n: number) => n.toFixed(1);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -161,6 +166,13 @@ ${open
 | --- | --- | --- |
 | Protobuf (what the SDK sends) | ${sizes.protobuf} | ${sizes.protobufGzip} |
 | JSON (Connect JSON of the same message) | ${sizes.json} (${(sizes.json / sizes.protobuf).toFixed(2)} × Protobuf) | ${sizes.jsonGzip} (${(sizes.jsonGzip / sizes.protobufGzip).toFixed(2)} × Protobuf gzipped) |
+
+Recorded sessions: ${recorded.visits} demo-shop visits in Chromium (desktop and phone in turn, replay on), ${recorded.batches} batches as the SDK sent them, ${recorded.events} events, ${recorded.replayChunks} replay chunks; bytes summed over the batches, each encoded on its own.
+
+| recorded batches | Protobuf | Connect JSON | Protobuf gzipped | JSON gzipped |
+| --- | --- | --- | --- | --- |
+${sizeRow('whole batches (events and replay)', recorded.total)}
+${sizeRow('events only (replay chunks left out)', recorded.eventsOnly)}
 `);
 } finally {
   await worker.terminate();
