@@ -23,7 +23,14 @@ const published: { key: string; insight: Insight }[] = [];
 beforeAll(async () => {
   infra = await createTestInfra('detector');
   processor = await startProcessor(
-    { infra: infra.config, roles: ['detector'], flushRows: 1000, flushAgeMs: 200 },
+    {
+      infra: infra.config,
+      roles: ['detector'],
+      flushRows: 1000,
+      flushAgeMs: 200,
+      metricsHost: '127.0.0.1',
+      metricsPort: 0,
+    },
     () => {},
   );
   const kafka = createKafka(infra.config.kafkaBrokers, 'detector-test');
@@ -167,6 +174,15 @@ it('detects all four signals, writes and publishes each once per detection, and 
     'second copies',
   );
   expect((await insightsOf(sessionId)).map((row) => row.insight_id).sort()).toEqual(ids);
+
+  const metrics = await (await fetch(`http://127.0.0.1:${processor.metricsPort}/metrics`)).text();
+  // One series of a counter, e.g. ('gosight_processor_insights_total', 'type="rage_click"').
+  const value = (name: string, label: string) =>
+    Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} (\\d+)$`, 'm').exec(metrics)?.[1]);
+  for (const type of ['rage_click', 'dead_click', 'error_click', 'thrashed_cursor'])
+    expect(value('gosight_processor_insights_total', `type="${type}"`)).toBeGreaterThanOrEqual(2);
+  expect(value('gosight_processor_detector_records_total', 'outcome="decoded"')).toBeGreaterThanOrEqual(2);
+  expect(metrics).toMatch(/^gosight_processor_detector_sessions\{[^}]*\} \d+$/m);
 });
 
 it('applies a project’s threshold overrides from PostgreSQL', async () => {

@@ -6,7 +6,7 @@ import { type EventBatchRecord, EventBatchRecordSchema } from '@gosight/proto/v1
 import { createDetectorEngine, type EngineOptions } from './detectors/detector-engine.ts';
 import type { ProjectThresholds } from './detectors/session-detectors.ts';
 import { createSignalSettings } from './detectors/signal-settings.ts';
-import { insightRow } from './insights-topic.ts';
+import { INSIGHT_TYPE_NAMES, insightRow } from './insights-topic.ts';
 import { createRetryUntilDone } from './retry-until-done.ts';
 import type { RoleContext, RunningRole } from './role.ts';
 
@@ -37,7 +37,7 @@ export async function startDetectorRole(
   context: RoleContext,
   options: DetectorRoleOptions = DETECTOR_ROLE_DEFAULTS,
 ): Promise<RunningRole> {
-  const { kafka, clickhouse, topics, infra, log } = context;
+  const { kafka, clickhouse, topics, infra, log, metrics } = context;
   const settings = createSignalSettings(context.postgres(), {
     ttlMs: options.settingsTtlMs,
     now: Date.now,
@@ -87,6 +87,8 @@ export async function startDetectorRole(
         }),
       ),
     ]);
+    for (const insight of insights)
+      metrics.insights.inc({ type: INSIGHT_TYPE_NAMES[insight.type] ?? 'unspecified' });
   }
 
   async function commit(next: Map<number, string>): Promise<void> {
@@ -139,6 +141,7 @@ export async function startDetectorRole(
         } catch {
           undecodable++;
         }
+        metrics.detectorRecords.inc({ outcome: record ? 'decoded' : 'undecodable' });
         records.push([record, message.offset]);
       }
       await serially(async () => {
@@ -159,6 +162,7 @@ export async function startDetectorRole(
           else engine.skip(position);
         }
         waiting.push(...insights);
+        metrics.detectorSessions.set(engine.sessionCount());
         if (waiting.length >= MAX_WAITING_INSIGHTS) await writeAndCommit();
       });
       for (const [, offset] of records) resolveOffset(offset);
@@ -169,6 +173,7 @@ export async function startDetectorRole(
   const timer = setInterval(() => {
     serially(async () => {
       waiting.push(...engine.tick(Date.now()));
+      metrics.detectorSessions.set(engine.sessionCount());
       await writeAndCommit();
     }).catch((error: unknown) => log(`detector tick failed: ${String(error)}`));
   }, options.tickMs);

@@ -10,6 +10,9 @@ export interface ProcessorMetrics {
   rowsWritten: Counter<'topic'>;
   deadLetters: Counter<'topic' | 'reason'>;
   flushRetries: Counter<'topic'>;
+  detectorRecords: Counter<'outcome'>;
+  detectorSessions: Gauge<never>;
+  insights: Counter<'type'>;
 }
 
 export function createProcessorMetrics(): ProcessorMetrics {
@@ -53,6 +56,23 @@ export function createProcessorMetrics(): ProcessorMetrics {
       name: 'gosight_processor_flush_retries_total',
       help: 'Failed write or dead-letter attempts that were retried',
       labelNames: ['topic'],
+      registers,
+    }),
+    detectorRecords: new Counter({
+      name: 'gosight_processor_detector_records_total',
+      help: 'Event batches the detector role read, by outcome (decoded or undecodable)',
+      labelNames: ['outcome'],
+      registers,
+    }),
+    detectorSessions: new Gauge({
+      name: 'gosight_processor_detector_sessions',
+      help: 'Sessions the detector role holds in memory (open windows or events waiting for order)',
+      registers,
+    }),
+    insights: new Counter({
+      name: 'gosight_processor_insights_total',
+      help: 'Insights written and published by the detector role, by signal',
+      labelNames: ['type'],
       registers,
     }),
   };
