@@ -16,7 +16,6 @@ set -a
 . "${GOSIGHT_DATA:-$PWD/.gosight}/env"
 set +a
 npx tsx common/src/migrate-cli.ts >/dev/null
-npm run --silent build -w sdk >/dev/null
 
 all=(ingest pipeline detectors queries sdk footprint faults)
 repeat=1
@@ -27,6 +26,8 @@ if [ "${1:-}" = --repeat ]; then
 fi
 selected=("${@:-${all[@]}}")
 [ "${1:-}" = --assemble ] && selected=()
+# The SDK and ingest benchmarks load the built SDK in Chromium.
+if [[ " ${selected[*]} " =~ \ (sdk|ingest)\  ]]; then npm run --silent build -w sdk >/dev/null; fi
 for name in "${selected[@]}"; do
   runs=()
   for run in $(seq 1 "$repeat"); do

@@ -2,6 +2,7 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { EventBatchRecordSchema } from '@gosight/proto/v1/pipeline_pb';
 import { DETECTOR_ROLE_DEFAULTS } from '../../processor/src/detector-role.ts';
 import { createDetectorEngine } from '../../processor/src/detectors/detector-engine.ts';
+import { figureTable } from '../lib/figure-table.ts';
 import { generateStream } from './generate-stream.ts';
 
 // Detector throughput in process: decoding the events topic's records and
@@ -102,4 +103,12 @@ console.log(
 );
 console.log(
   `median ${Math.round(median).toLocaleString('en')} events/s, budget ${BUDGET.toLocaleString('en')}: ${median >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
+);
+const cpuMedian = cpuRates[Math.floor(cpuRates.length / 2)] ?? 0;
+console.log(
+  figureTable([
+    ['decode + detect, wall clock, median of 5 (events/s)', median],
+    ['decode + detect, per CPU second, median of 5 (events/s)', cpuMedian],
+    ['decode only, wall clock (events/s)', decodeRate],
+  ]),
 );

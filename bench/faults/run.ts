@@ -8,6 +8,7 @@ import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { signalTree, startProcess, stopProcess, waitForHttp } from '../../deploy/local/services.ts';
 import { writeDocSection } from '../hostile/doc-section.ts';
+import { type Figure, figureTable } from '../lib/figure-table.ts';
 import { startLoad } from '../lib/load-generator.ts';
 import { createPrivateStack } from '../lib/private-stack.ts';
 import { type CheckResult, check, storedCounts } from './checker.ts';
@@ -198,6 +199,16 @@ try {
     await writeDocSection(`${root}docs/reliability.md`, 'faults', markdown(rows));
     log('wrote the faults part of docs/reliability.md');
   }
+  console.log(
+    figureTable(
+      rows.flatMap(({ scenario, result, catchUpMs }): Figure[] => [
+        [`${scenario.name}: acknowledged`, result.acknowledged],
+        [`${scenario.name}: lost`, result.lost],
+        [`${scenario.name}: counted twice`, result.countedTwice],
+        [`${scenario.name}: caught up after the load stopped (s)`, catchUpMs / 1000],
+      ]),
+    ),
+  );
   const failed = rows.filter((row) => row.result.lost > 0 || row.result.countedTwice > 0);
   if (failed.length > 0) {
     log(`FAILED: ${failed.map((row) => row.scenario.name).join(', ')}`);

@@ -8,6 +8,7 @@ import { migrateAll } from '@gosight/common/migrate';
 import { createPostgres } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { startProcess, stopProcess, waitForHttp } from '../../deploy/local/services.ts';
+import { type Figure, figureTable } from '../lib/figure-table.ts';
 import { startLoad } from '../lib/load-generator.ts';
 import { createPrivateStack, type Server } from '../lib/private-stack.ts';
 import { treePss } from '../lib/process-memory.ts';
@@ -91,6 +92,17 @@ try {
   for (const name of names) log(`${name}: mean ${mib(mean(name))}, peak ${mib(peak(name))}`);
   log(
     `acknowledged ${achieved.toFixed(0)} events/s on average; client errors: ${[...report.errors].map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'}`,
+  );
+
+  const asMiB = (bytes: number) => Math.round(bytes / 2 ** 20);
+  console.log(
+    figureTable([
+      ...names.flatMap((name): Figure[] => [
+        [`${name}, mean (MiB)`, asMiB(mean(name))],
+        [`${name}, peak (MiB)`, asMiB(peak(name))],
+      ]),
+      ['acknowledged (events/s)', achieved],
+    ]),
   );
 
   await mkdir(`${root}docs/benchmarks`, { recursive: true });

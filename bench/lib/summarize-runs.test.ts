@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { figureTable } from './figure-table.ts';
 import { figuresOf, summarize } from './summarize-runs.ts';
 
 const run = (connect: string, p99: string) => `
@@ -26,5 +27,23 @@ describe('summarize-runs', () => {
 
   it('leaves out a figure one run did not print', () => {
     expect(summarize([run('1', '1'), '| other | 5 | - |'])).not.toContain('events/s');
+  });
+
+  it("reads back every figure a benchmark's figure table printed", () => {
+    const table = figureTable([
+      ['acknowledged to queryable (ms)', 'p50 583, p95 868, p99 913, max 981'],
+      ['kafka, peak (MiB)', 382],
+      ['processor throughput (events/s)', 47159.46],
+      ['redis-down: lost', 0],
+    ]);
+    expect([...figuresOf(`[pipeline] some log line 12 ms\n${table}`)]).toEqual([
+      ['acknowledged to queryable (ms) · p50', 583],
+      ['acknowledged to queryable (ms) · p95', 868],
+      ['acknowledged to queryable (ms) · p99', 913],
+      ['acknowledged to queryable (ms) · max', 981],
+      ['kafka, peak (MiB)', 382],
+      ['processor throughput (events/s)', 47159.5],
+      ['redis-down: lost', 0],
+    ]);
   });
 });

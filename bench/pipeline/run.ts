@@ -18,6 +18,7 @@ import { topicsFor } from '@gosight/common/topics';
 import type { Message } from 'kafkajs';
 import { type ProcessorChild, spawnProcessor } from '../../processor/src/processor-child.ts';
 import { eventBatchMessage, simpleEvents } from '../../processor/src/test-fixtures.ts';
+import { figureTable } from '../lib/figure-table.ts';
 
 const RATE = Number(process.env.BENCH_RATE ?? 10_000);
 const LATENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -135,6 +136,18 @@ try {
   );
   console.log(
     `drained ${stored} events in ${drainSeconds.toFixed(1)} s = ${Math.round(stored / drainSeconds)} events/s sustained (first to last row stored)`,
+  );
+  console.log(
+    figureTable([
+      ['events/s offered, latency phase', sent / producedSeconds],
+      [
+        'acknowledged to queryable (ms)',
+        `p50 ${quantile(latencies, 0.5)}, p95 ${quantile(latencies, 0.95)}, p99 ${quantile(latencies, 0.99)}, max ${latencies.at(-1)}`,
+      ],
+      ['acknowledged records never seen', missing],
+      ['mean insert (ms)', insertStats.meanMs],
+      ['processor throughput, backlog drained (events/s)', stored / drainSeconds],
+    ]),
   );
 } finally {
   await producer.disconnect();
