@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 
 export type SwitcherProject = { projectId: string; name: string; role: string };
 
@@ -19,8 +19,14 @@ export function ProjectSwitcher({ projects }: { projects: SwitcherProject[] }) {
   useEffect(() => {
     if (menu.current && pathname) menu.current.open = false;
   }, [pathname]);
+  // Escape folds the open menu and gives focus back to its summary, as a menu button does.
+  function closeOnEscape(event: KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key !== 'Escape' || !menu.current?.open) return;
+    menu.current.open = false;
+    menu.current.querySelector('summary')?.focus();
+  }
   return (
-    <details className="switcher" data-testid="project-switcher" ref={menu}>
+    <details className="switcher" data-testid="project-switcher" ref={menu} onKeyDown={closeOnEscape}>
       <summary>
         <span className="switcher-label">Project</span> {current ? current.name : 'Choose a project'}
       </summary>

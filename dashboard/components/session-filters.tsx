@@ -59,6 +59,10 @@ export function SessionFilters({ params, action }: { params: SessionFilterParams
         Min. duration (s)
         <input name="min" type="number" min={0} step={1} defaultValue={params.minSeconds || ''} size={6} />
       </label>
+      <label>
+        Max. duration (s)
+        <input name="max" type="number" min={0} step={1} defaultValue={params.maxSeconds || ''} size={6} />
+      </label>
       <label className={styles.check}>
         <input type="checkbox" name="error" value="1" defaultChecked={params.error} />
         Has error

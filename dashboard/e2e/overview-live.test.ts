@@ -108,6 +108,12 @@ it('the overview shows the figures the API reports, with trend charts and a date
   await page.getByTestId('project-switcher').locator('summary').click();
   await expect(page.getByTestId('switcher-project').textContent()).resolves.toBe('overview shopOwner');
   await stack.screenshot(page, 'e2e-overview');
+  // Escape folds it and leaves the focus on its summary.
+  await page.keyboard.press('Escape');
+  expect(
+    await page.getByTestId('project-switcher').evaluate((menu) => (menu as HTMLDetailsElement).open),
+  ).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
 
   // An Owner sees every view, Alerts and Settings included.
   expect(await page.getByTestId('project-nav').getByRole('link').allTextContents()).toEqual([

@@ -17,6 +17,7 @@ const VISITS = 2;
 let stack: E2eStack;
 let base: string;
 let memberPage: Page | undefined;
+let durationsMs: number[] = [];
 
 // One signed-in Member page for the Member tests (signing in costs a few seconds on a busy machine).
 async function member(): Promise<Page> {
@@ -49,6 +50,7 @@ beforeAll(async () => {
       ]);
       const rage = summary.types.find((type) => type.type === InsightType.RAGE_CLICK);
       const payment = groups.groups.find((group) => group.message.includes('Payment service'));
+      durationsMs = listed.sessions.map((session) => Number(session.durationMs));
       const ready =
         listed.sessions.length === VISITS &&
         rage?.count === BigInt(VISITS) &&
@@ -91,6 +93,18 @@ it('filters the session list from its form, with badges per row and an empty sta
   expect(await rows(page).count()).toBe(VISITS);
   expect(await page.locator('[data-testid="signal-badge"][data-kind="rage_click"]').count()).toBe(VISITS);
   await stack.screenshot(page, 'e2e-sessions-filtered');
+
+  // The duration range: a maximum above the longest visit keeps both, one below the shortest none.
+  const [shortest, longest] = [Math.min(...durationsMs), Math.max(...durationsMs)];
+  expect(shortest).toBeGreaterThan(1000);
+  await page.getByLabel('Max. duration (s)').fill(String(Math.ceil(longest / 1000)));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL(/max=\d+/);
+  expect(await rows(page).count()).toBe(VISITS);
+  await page.getByLabel('Max. duration (s)').fill(String(Math.ceil(shortest / 1000) - 1));
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.getByTestId('sessions-empty').waitFor();
+  await page.getByLabel('Max. duration (s)').fill('');
 
   await page.getByLabel('URL contains').fill('/no-such-page');
   await page.getByRole('button', { name: 'Apply filters' }).click();

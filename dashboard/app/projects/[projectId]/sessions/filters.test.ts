@@ -20,6 +20,8 @@ describe('parseSessionFilters', () => {
     ['a checkbox', { error: 'on' }, { error: true }],
     ['a minimum duration', { min: '30' }, { minSeconds: 30 }],
     ['a negative duration', { min: '-3' }, {}],
+    ['a maximum duration', { max: '120' }, { maxSeconds: 120 }],
+    ['a duration that is not a number', { max: 'long' }, {}],
     ['repeated values take the first', { url: ['/a', '/b'] }, { url: '/a' }],
   ] as const)('%s', (_name, search, changes) => {
     expect(parseSessionFilters(search)).toEqual({ ...defaults, ...changes });
@@ -28,11 +30,18 @@ describe('parseSessionFilters', () => {
 
 describe('toSessionFilter', () => {
   it('maps params to the request filter', () => {
-    const params = parseSessionFilters({ signal: 'dead_click', error: '1', min: '5', country: 'fr' });
+    const params = parseSessionFilters({
+      signal: 'dead_click',
+      error: '1',
+      min: '5',
+      max: '60',
+      country: 'fr',
+    });
     expect(toSessionFilter(params)).toMatchObject({
       hasSignal: InsightType.DEAD_CLICK,
       hasError: true,
       minDurationMs: 5000n,
+      maxDurationMs: 60000n,
       country: 'FR',
     });
     expect(toSessionFilter(defaults).hasSignal).toBe(InsightType.UNSPECIFIED);
@@ -49,6 +58,7 @@ describe('toQuery', () => {
       '?range=30d&url=%2Fc&signal=rage_click&error=1',
     ],
     ['a next page keeps the filters', { error: '1' }, { cursor: 'abc' }, '?error=1&cursor=abc'],
+    ['a duration range', { min: '10', max: '90' }, {}, '?min=10&max=90'],
   ] as const)('%s', (_name, search, changes, expected) => {
     expect(toQuery(parseSessionFilters(search), changes)).toBe(expected);
   });

@@ -14,6 +14,8 @@ export interface SessionFilterParams {
   error: boolean;
   /** Minimum duration in seconds; 0 means none. */
   minSeconds: number;
+  /** Maximum duration in seconds; 0 means none. */
+  maxSeconds: number;
   cursor: string;
 }
 
@@ -38,7 +40,10 @@ export function parseSessionFilters(search: Search): SessionFilterParams {
   const range = text(search, 'range');
   const signal = text(search, 'signal');
   const device = text(search, 'device').toLowerCase();
-  const minSeconds = Number.parseInt(text(search, 'min'), 10);
+  const seconds = (name: string) => {
+    const value = Number.parseInt(text(search, name), 10);
+    return Number.isFinite(value) && value > 0 ? value : 0;
+  };
   return {
     range: isRangeKey(range) ? range : '7d',
     url: text(search, 'url'),
@@ -48,7 +53,8 @@ export function parseSessionFilters(search: Search): SessionFilterParams {
     country: /^[a-z]{2}$/i.test(text(search, 'country')) ? text(search, 'country').toUpperCase() : '',
     signal: Object.hasOwn(SIGNALS, signal) ? (signal as SignalName) : '',
     error: ['1', 'on', 'true'].includes(text(search, 'error')),
-    minSeconds: Number.isFinite(minSeconds) && minSeconds > 0 ? minSeconds : 0,
+    minSeconds: seconds('min'),
+    maxSeconds: seconds('max'),
     cursor: text(search, 'cursor', 500),
   };
 }
@@ -64,6 +70,7 @@ export function toSessionFilter(params: SessionFilterParams) {
     hasSignal: params.signal ? SIGNALS[params.signal].type : InsightType.UNSPECIFIED,
     hasError: params.error,
     minDurationMs: BigInt(params.minSeconds) * 1000n,
+    maxDurationMs: BigInt(params.maxSeconds) * 1000n,
   };
 }
 
@@ -77,6 +84,7 @@ export function toQuery(params: SessionFilterParams, changes: Partial<SessionFil
   }
   if (merged.error) query.set('error', '1');
   if (merged.minSeconds > 0) query.set('min', String(merged.minSeconds));
+  if (merged.maxSeconds > 0) query.set('max', String(merged.maxSeconds));
   if (merged.cursor) query.set('cursor', merged.cursor);
   const result = query.toString();
   return result ? `?${result}` : '';
