@@ -1,4 +1,4 @@
-import { createTopics } from './create-topics.ts';
+import { createTopics, LOCAL_TOPIC_LAYOUT, type TopicLayout } from './create-topics.ts';
 import type { InfraConfig } from './infra-config.ts';
 import { createKafka } from './kafka.ts';
 import { migrateClickHouse } from './migrate-clickhouse.ts';
@@ -7,7 +7,11 @@ import { createPostgres } from './postgres.ts';
 import { topicsFor } from './topics.ts';
 
 // Brings ClickHouse, PostgreSQL and the Kafka topics to the current schema.
-export async function migrateAll(config: InfraConfig, log: (line: string) => void): Promise<void> {
+export async function migrateAll(
+  config: InfraConfig,
+  log: (line: string) => void,
+  topicLayout: TopicLayout = LOCAL_TOPIC_LAYOUT,
+): Promise<void> {
   await migrateClickHouse(config.clickhouseUrl, config.clickhouseDatabase, log);
   const pool = createPostgres(config.postgresUrl, 1);
   try {
@@ -18,7 +22,7 @@ export async function migrateAll(config: InfraConfig, log: (line: string) => voi
   await createTopics(
     createKafka(config.kafkaBrokers, 'gosight-migrate'),
     topicsFor(config.topicPrefix),
-    4,
+    topicLayout,
     log,
   );
 }

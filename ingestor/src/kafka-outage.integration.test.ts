@@ -57,7 +57,12 @@ afterAll(async () => {
 it('answers Unavailable fast while Kafka is down and accepts the retried batch once after', async () => {
   const config = { ...infra.config, kafkaBrokers: brokers };
   const topics = topicsFor(config.topicPrefix);
-  await createTopics(createKafka(brokers, 'outage-test'), topics, 1, () => {});
+  await createTopics(
+    createKafka(brokers, 'outage-test'),
+    topics,
+    { partitions: 1, replicationFactor: 1 },
+    () => {},
+  );
   const pool = createPostgres(config.postgresUrl, 1);
   const writeKey = uniqueId('key');
   await ensureProject(pool, uniqueId('proj'), 'Kafka outage test', writeKey);
