@@ -111,6 +111,7 @@ const CASES: Record<string, Case> = {
   'HeatmapService.GetScrollMap': { need: 'analytics.read', request: ({ projectId }) => heatmap(projectId) },
   'HeatmapService.GetMovementMap': { need: 'analytics.read', request: ({ projectId }) => heatmap(projectId) },
   'HeatmapService.GetPageSnapshot': { need: 'content.read', request: ({ projectId }) => heatmap(projectId) },
+  'HeatmapService.ListPages': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
   'ErrorService.ListErrorGroups': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
   'AnalyticsService.GetOverview': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },
   'AnalyticsService.GetTrends': { need: 'analytics.read', request: ({ projectId }) => ({ projectId }) },

@@ -28,7 +28,8 @@ export function HeatmapControls({ pages, url, device, range, mode }: HeatmapCont
         <datalist id="heatmap-pages">
           {pages.map((page) => (
             <option key={page.url} value={page.url}>
-              {page.sessions} session{page.sessions === 1 ? '' : 's'}
+              {page.pageViews} view{page.pageViews === 1 ? '' : 's'}, {page.sessions} session
+              {page.sessions === 1 ? '' : 's'}
             </option>
           ))}
         </datalist>

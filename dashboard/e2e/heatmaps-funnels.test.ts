@@ -106,6 +106,10 @@ it('draws click, scroll and movement maps over the rebuilt shop page, per device
   await page.goto(`${stack.services.urls.dashboard}/projects/${stack.projectId}/heatmaps`);
   // The shop page is offered as a page with data, and chosen by default.
   await expect(page.getByLabel('Page URL').inputValue()).resolves.toBe(shopUrl);
+  // The offered pages come from the page views (ListPages), most viewed first.
+  const offered = page.locator('#heatmap-pages option').first();
+  expect(await offered.getAttribute('value')).toBe(shopUrl);
+  expect(await offered.textContent()).toMatch(/^[1-9]\d* views?, [1-9]\d* sessions?$/);
   await page.getByLabel('Device').selectOption('desktop');
   await page.getByRole('button', { name: 'Show heatmap' }).click();
   await page.waitForURL(/device=desktop/);

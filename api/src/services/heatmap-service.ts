@@ -10,6 +10,7 @@ import {
   queryScrollDepths,
   querySnapshotChunk,
 } from '../queries/heatmap-queries.ts';
+import { queryPageViews } from '../queries/page-queries.ts';
 import { limitFrom, resolveRange } from '../queries/query-helpers.ts';
 import { snapshotEvents } from './snapshot-events.ts';
 
@@ -88,6 +89,24 @@ export function createHeatmapService(
         sessionId: chunk.session_id,
         timestampMs: BigInt(chunk.first_timestamp_ms),
         eventsJson: events,
+      };
+    },
+
+    async listPages(request, context) {
+      await access.project(context, request.projectId, 'analytics.read');
+      const pages = await queryPageViews(
+        clickhouse,
+        request.projectId,
+        resolveRange(request.timeRange),
+        request.viewportClass,
+        limitFrom(request.limit, 50, 500),
+      );
+      return {
+        pages: pages.map((page) => ({
+          url: page.url,
+          pageViews: BigInt(page.page_views),
+          sessions: BigInt(page.sessions),
+        })),
       };
     },
   };

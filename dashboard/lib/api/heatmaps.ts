@@ -1,7 +1,6 @@
 import { createClient } from '@connectrpc/connect';
 import { type GetPageSnapshotResponse, HeatmapService } from '@gosight/proto/v1/heatmap_service_pb';
 import type { ViewportClass } from '@gosight/proto/v1/query_pb';
-import { SessionService } from '@gosight/proto/v1/session_service_pb';
 import { cache } from 'react';
 import {
   type ClickMapData,
@@ -14,7 +13,6 @@ import {
 import { call, transport } from './client';
 
 const heatmaps = createClient(HeatmapService, transport);
-const sessions = createClient(SessionService, transport);
 
 export interface HeatmapScope {
   projectId: string;
@@ -57,26 +55,22 @@ export function getPageSnapshot(scope: HeatmapScope): Promise<GetPageSnapshotRes
 
 export interface PageWithData {
   url: string;
+  pageViews: number;
   sessions: number;
 }
 
-// The API has no "pages with data" query: the entry and exit pages of the
-// latest sessions (up to 500) in the range stand in for it, most visited first.
+/** The pages viewed in the range, most viewed first (HeatmapService.ListPages). */
 export const listHeatmapPages = cache(
   (projectId: string, fromMs: bigint, toMs: bigint): Promise<PageWithData[]> =>
-    call('ListSessions', async (headers) => {
-      const { sessions: list } = await sessions.listSessions(
-        { projectId, limit: 500, filter: { timeRange: { fromMs, toMs } } },
+    call('ListPages', async (headers) => {
+      const { pages } = await heatmaps.listPages(
+        { projectId, timeRange: { fromMs, toMs }, limit: 100 },
         { headers },
       );
-      const counts = new Map<string, number>();
-      for (const session of list) {
-        for (const url of new Set([session.entryUrl, session.exitUrl])) {
-          if (url) counts.set(url, (counts.get(url) ?? 0) + 1);
-        }
-      }
-      return [...counts]
-        .map(([url, count]) => ({ url, sessions: count }))
-        .sort((a, b) => b.sessions - a.sessions || a.url.localeCompare(b.url));
+      return pages.map((page) => ({
+        url: page.url,
+        pageViews: Number(page.pageViews),
+        sessions: Number(page.sessions),
+      }));
     }),
 );

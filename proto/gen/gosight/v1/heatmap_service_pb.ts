@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file gosight/v1/heatmap_service.proto.
  */
 export const file_gosight_v1_heatmap_service: GenFile = /*@__PURE__*/
-  fileDesc("CiBnb3NpZ2h0L3YxL2hlYXRtYXBfc2VydmljZS5wcm90bxIKZ29zaWdodC52MSKNAQoMSGVhdG1hcFF1ZXJ5EhIKCnByb2plY3RfaWQYASABKAkSCwoDdXJsGAIgASgJEjEKDnZpZXdwb3J0X2NsYXNzGAMgASgOMhkuZ29zaWdodC52MS5WaWV3cG9ydENsYXNzEikKCnRpbWVfcmFuZ2UYBCABKAsyFS5nb3NpZ2h0LnYxLlRpbWVSYW5nZSJhChJHZXRDbGlja01hcFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeRIMCgRncmlkGAIgASgNEhQKDG1heF9lbGVtZW50cxgDIAEoDSJmChNHZXRDbGlja01hcFJlc3BvbnNlEisKCGVsZW1lbnRzGAEgAygLMhkuZ29zaWdodC52MS5FbGVtZW50Q2xpY2tzEhQKDHRvdGFsX2NsaWNrcxgCIAEoBBIMCgRncmlkGAMgASgNImkKDUVsZW1lbnRDbGlja3MSEAoIc2VsZWN0b3IYASABKAkSDgoGY2xpY2tzGAIgASgEEhAKCHNlc3Npb25zGAMgASgEEiQKBWNlbGxzGAQgAygLMhUuZ29zaWdodC52MS5DbGlja0NlbGwiMQoJQ2xpY2tDZWxsEgkKAXgYASABKA0SCQoBeRgCIAEoDRIOCgZjbGlja3MYAyABKAQiPgoTR2V0U2Nyb2xsTWFwUmVxdWVzdBInCgVxdWVyeRgBIAEoCzIYLmdvc2lnaHQudjEuSGVhdG1hcFF1ZXJ5IjsKFEdldFNjcm9sbE1hcFJlc3BvbnNlEhIKCnBhZ2Vfdmlld3MYASABKAQSDwoHcmVhY2hlZBgCIAMoBCJRChVHZXRNb3ZlbWVudE1hcFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeRIPCgdjZWxsX3B4GAIgASgNImMKFkdldE1vdmVtZW50TWFwUmVzcG9uc2USDwoHY2VsbF9weBgBIAEoDRInCgVjZWxscxgCIAMoCzIYLmdvc2lnaHQudjEuTW92ZW1lbnRDZWxsEg8KB3NhbXBsZXMYAyABKAQiNQoMTW92ZW1lbnRDZWxsEgkKAXgYASABKA0SCQoBeRgCIAEoDRIPCgdzYW1wbGVzGAMgASgEIkEKFkdldFBhZ2VTbmFwc2hvdFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeSJnChdHZXRQYWdlU25hcHNob3RSZXNwb25zZRINCgVmb3VuZBgBIAEoCBISCgpzZXNzaW9uX2lkGAIgASgJEhQKDHRpbWVzdGFtcF9tcxgDIAEoAxITCgtldmVudHNfanNvbhgEIAEoCTLoAgoOSGVhdG1hcFNlcnZpY2USTgoLR2V0Q2xpY2tNYXASHi5nb3NpZ2h0LnYxLkdldENsaWNrTWFwUmVxdWVzdBofLmdvc2lnaHQudjEuR2V0Q2xpY2tNYXBSZXNwb25zZRJRCgxHZXRTY3JvbGxNYXASHy5nb3NpZ2h0LnYxLkdldFNjcm9sbE1hcFJlcXVlc3QaIC5nb3NpZ2h0LnYxLkdldFNjcm9sbE1hcFJlc3BvbnNlElcKDkdldE1vdmVtZW50TWFwEiEuZ29zaWdodC52MS5HZXRNb3ZlbWVudE1hcFJlcXVlc3QaIi5nb3NpZ2h0LnYxLkdldE1vdmVtZW50TWFwUmVzcG9uc2USWgoPR2V0UGFnZVNuYXBzaG90EiIuZ29zaWdodC52MS5HZXRQYWdlU25hcHNob3RSZXF1ZXN0GiMuZ29zaWdodC52MS5HZXRQYWdlU25hcHNob3RSZXNwb25zZWIGcHJvdG8z", [file_gosight_v1_query]);
+  fileDesc("CiBnb3NpZ2h0L3YxL2hlYXRtYXBfc2VydmljZS5wcm90bxIKZ29zaWdodC52MSKNAQoMSGVhdG1hcFF1ZXJ5EhIKCnByb2plY3RfaWQYASABKAkSCwoDdXJsGAIgASgJEjEKDnZpZXdwb3J0X2NsYXNzGAMgASgOMhkuZ29zaWdodC52MS5WaWV3cG9ydENsYXNzEikKCnRpbWVfcmFuZ2UYBCABKAsyFS5nb3NpZ2h0LnYxLlRpbWVSYW5nZSJhChJHZXRDbGlja01hcFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeRIMCgRncmlkGAIgASgNEhQKDG1heF9lbGVtZW50cxgDIAEoDSJmChNHZXRDbGlja01hcFJlc3BvbnNlEisKCGVsZW1lbnRzGAEgAygLMhkuZ29zaWdodC52MS5FbGVtZW50Q2xpY2tzEhQKDHRvdGFsX2NsaWNrcxgCIAEoBBIMCgRncmlkGAMgASgNImkKDUVsZW1lbnRDbGlja3MSEAoIc2VsZWN0b3IYASABKAkSDgoGY2xpY2tzGAIgASgEEhAKCHNlc3Npb25zGAMgASgEEiQKBWNlbGxzGAQgAygLMhUuZ29zaWdodC52MS5DbGlja0NlbGwiMQoJQ2xpY2tDZWxsEgkKAXgYASABKA0SCQoBeRgCIAEoDRIOCgZjbGlja3MYAyABKAQiPgoTR2V0U2Nyb2xsTWFwUmVxdWVzdBInCgVxdWVyeRgBIAEoCzIYLmdvc2lnaHQudjEuSGVhdG1hcFF1ZXJ5IjsKFEdldFNjcm9sbE1hcFJlc3BvbnNlEhIKCnBhZ2Vfdmlld3MYASABKAQSDwoHcmVhY2hlZBgCIAMoBCJRChVHZXRNb3ZlbWVudE1hcFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeRIPCgdjZWxsX3B4GAIgASgNImMKFkdldE1vdmVtZW50TWFwUmVzcG9uc2USDwoHY2VsbF9weBgBIAEoDRInCgVjZWxscxgCIAMoCzIYLmdvc2lnaHQudjEuTW92ZW1lbnRDZWxsEg8KB3NhbXBsZXMYAyABKAQiNQoMTW92ZW1lbnRDZWxsEgkKAXgYASABKA0SCQoBeRgCIAEoDRIPCgdzYW1wbGVzGAMgASgEIkEKFkdldFBhZ2VTbmFwc2hvdFJlcXVlc3QSJwoFcXVlcnkYASABKAsyGC5nb3NpZ2h0LnYxLkhlYXRtYXBRdWVyeSJnChdHZXRQYWdlU25hcHNob3RSZXNwb25zZRINCgVmb3VuZBgBIAEoCBISCgpzZXNzaW9uX2lkGAIgASgJEhQKDHRpbWVzdGFtcF9tcxgDIAEoAxITCgtldmVudHNfanNvbhgEIAEoCSKTAQoQTGlzdFBhZ2VzUmVxdWVzdBISCgpwcm9qZWN0X2lkGAEgASgJEikKCnRpbWVfcmFuZ2UYAiABKAsyFS5nb3NpZ2h0LnYxLlRpbWVSYW5nZRIxCg52aWV3cG9ydF9jbGFzcxgDIAEoDjIZLmdvc2lnaHQudjEuVmlld3BvcnRDbGFzcxINCgVsaW1pdBgEIAEoDSI5ChFMaXN0UGFnZXNSZXNwb25zZRIkCgVwYWdlcxgBIAMoCzIVLmdvc2lnaHQudjEuUGFnZVZpZXdzIj4KCVBhZ2VWaWV3cxILCgN1cmwYASABKAkSEgoKcGFnZV92aWV3cxgCIAEoBBIQCghzZXNzaW9ucxgDIAEoBDKyAwoOSGVhdG1hcFNlcnZpY2USTgoLR2V0Q2xpY2tNYXASHi5nb3NpZ2h0LnYxLkdldENsaWNrTWFwUmVxdWVzdBofLmdvc2lnaHQudjEuR2V0Q2xpY2tNYXBSZXNwb25zZRJRCgxHZXRTY3JvbGxNYXASHy5nb3NpZ2h0LnYxLkdldFNjcm9sbE1hcFJlcXVlc3QaIC5nb3NpZ2h0LnYxLkdldFNjcm9sbE1hcFJlc3BvbnNlElcKDkdldE1vdmVtZW50TWFwEiEuZ29zaWdodC52MS5HZXRNb3ZlbWVudE1hcFJlcXVlc3QaIi5nb3NpZ2h0LnYxLkdldE1vdmVtZW50TWFwUmVzcG9uc2USWgoPR2V0UGFnZVNuYXBzaG90EiIuZ29zaWdodC52MS5HZXRQYWdlU25hcHNob3RSZXF1ZXN0GiMuZ29zaWdodC52MS5HZXRQYWdlU25hcHNob3RSZXNwb25zZRJICglMaXN0UGFnZXMSHC5nb3NpZ2h0LnYxLkxpc3RQYWdlc1JlcXVlc3QaHS5nb3NpZ2h0LnYxLkxpc3RQYWdlc1Jlc3BvbnNlYgZwcm90bzM", [file_gosight_v1_query]);
 
 /**
  * @generated from message gosight.v1.HeatmapQuery
@@ -348,6 +348,96 @@ export const GetPageSnapshotResponseSchema: GenMessage<GetPageSnapshotResponse> 
   messageDesc(file_gosight_v1_heatmap_service, 11);
 
 /**
+ * @generated from message gosight.v1.ListPagesRequest
+ */
+export type ListPagesRequest = Message<"gosight.v1.ListPagesRequest"> & {
+  /**
+   * @generated from field: string project_id = 1;
+   */
+  projectId: string;
+
+  /**
+   * Default: the last 7 days.
+   *
+   * @generated from field: gosight.v1.TimeRange time_range = 2;
+   */
+  timeRange?: TimeRange | undefined;
+
+  /**
+   * Only page views in this viewport class; unspecified means all.
+   *
+   * @generated from field: gosight.v1.ViewportClass viewport_class = 3;
+   */
+  viewportClass: ViewportClass;
+
+  /**
+   * Most pages returned; 0 means 50, capped at 500.
+   *
+   * @generated from field: uint32 limit = 4;
+   */
+  limit: number;
+};
+
+/**
+ * Describes the message gosight.v1.ListPagesRequest.
+ * Use `create(ListPagesRequestSchema)` to create a new message.
+ */
+export const ListPagesRequestSchema: GenMessage<ListPagesRequest> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_heatmap_service, 12);
+
+/**
+ * @generated from message gosight.v1.ListPagesResponse
+ */
+export type ListPagesResponse = Message<"gosight.v1.ListPagesResponse"> & {
+  /**
+   * Most page views first; ties by URL.
+   *
+   * @generated from field: repeated gosight.v1.PageViews pages = 1;
+   */
+  pages: PageViews[];
+};
+
+/**
+ * Describes the message gosight.v1.ListPagesResponse.
+ * Use `create(ListPagesResponseSchema)` to create a new message.
+ */
+export const ListPagesResponseSchema: GenMessage<ListPagesResponse> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_heatmap_service, 13);
+
+/**
+ * @generated from message gosight.v1.PageViews
+ */
+export type PageViews = Message<"gosight.v1.PageViews"> & {
+  /**
+   * The page URL as stored (no fragment), as HeatmapQuery.url takes it.
+   *
+   * @generated from field: string url = 1;
+   */
+  url: string;
+
+  /**
+   * Page views of the URL in the range (each counted once, however often it was delivered).
+   *
+   * @generated from field: uint64 page_views = 2;
+   */
+  pageViews: bigint;
+
+  /**
+   * Sessions that viewed it.
+   *
+   * @generated from field: uint64 sessions = 3;
+   */
+  sessions: bigint;
+};
+
+/**
+ * Describes the message gosight.v1.PageViews.
+ * Use `create(PageViewsSchema)` to create a new message.
+ */
+export const PageViewsSchema: GenMessage<PageViews> = /*@__PURE__*/
+  messageDesc(file_gosight_v1_heatmap_service, 14);
+
+/**
  * Heatmaps of one page (URL) for one viewport class, drawn over a recorded
  * rrweb full snapshot of that page. Maps are Viewer and up; the snapshot is
  * recorded content (Member and up).
@@ -394,6 +484,17 @@ export const HeatmapService: GenService<{
     methodKind: "unary";
     input: typeof GetPageSnapshotRequestSchema;
     output: typeof GetPageSnapshotResponseSchema;
+  },
+  /**
+   * The pages viewed in a time range, most viewed first: the pages a heatmap
+   * can be drawn for.
+   *
+   * @generated from rpc gosight.v1.HeatmapService.ListPages
+   */
+  listPages: {
+    methodKind: "unary";
+    input: typeof ListPagesRequestSchema;
+    output: typeof ListPagesResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_gosight_v1_heatmap_service, 0);
