@@ -28,6 +28,8 @@ selected=("${@:-${all[@]}}")
 [ "${1:-}" = --assemble ] && selected=()
 # The SDK and ingest benchmarks load the built SDK in Chromium.
 if [[ " ${selected[*]} " =~ \ (sdk|ingest)\  ]]; then npm run --silent build -w sdk >/dev/null; fi
+# The footprint benchmark runs the dashboard as built.
+if [[ " ${selected[*]} " =~ \ footprint\  ]]; then npm run --silent build -w dashboard >/dev/null; fi
 for name in "${selected[@]}"; do
   runs=()
   for run in $(seq 1 "$repeat"); do

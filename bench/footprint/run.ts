@@ -34,9 +34,12 @@ const env: Record<string, string> = {
   GOSIGHT_CLICKHOUSE_DB: `footprint_${runId}`,
   GOSIGHT_INGESTOR_PORT: '39100',
   GOSIGHT_API_PORT: '39200',
+  GOSIGHT_API_URL: 'http://127.0.0.1:39200',
   GOSIGHT_PROCESSOR_METRICS_PORT: '39500',
 };
 const children: ChildProcess[] = [];
+const next = `${root}node_modules/.bin/next`;
+const GOSIGHT_PROCESSES = ['ingestor', 'processor', 'api', 'dashboard'] as const;
 
 try {
   await stack.up();
@@ -49,9 +52,19 @@ try {
     startProcess('ingestor', tsx, ['src/main.ts'], `${root}ingestor`, env, () => {}),
     startProcess('processor', tsx, ['src/main.ts'], `${root}processor`, env, () => {}),
     startProcess('api', tsx, ['src/main.ts'], `${root}api`, env, () => {}),
+    // The dashboard as built by `npm run build -w dashboard` (bench/run-all.sh builds it first).
+    startProcess(
+      'dashboard',
+      next,
+      ['start', '-H', '127.0.0.1', '-p', '39300'],
+      `${root}dashboard`,
+      env,
+      () => {},
+    ),
   );
   await waitForHttp('http://127.0.0.1:39100/healthz', 60_000);
   await waitForHttp('http://127.0.0.1:39200/healthz', 60_000);
+  await waitForHttp('http://127.0.0.1:39300/login', 60_000);
 
   const servers: Server[] = ['kafka', 'clickhouse', 'postgres', 'redis'];
   const serverPids = Object.fromEntries(
@@ -68,27 +81,34 @@ try {
   const samples: Record<string, number[]> = {};
   const started = Date.now();
   let acknowledgedAtStart = 0;
+  let measuredFrom = started;
   while (Date.now() - started < seconds * 1000) {
     await sleep(1000);
     if (Date.now() - started < 5000) {
       acknowledgedAtStart = load.report.acknowledged.size;
+      measuredFrom = Date.now();
       continue;
     }
     const parts: Record<string, number> = {};
     for (const server of servers) parts[server] = await treePss([serverPids[server]!]);
-    parts.gosight = await treePss(children.map((child) => child.pid!));
-    parts.total = Object.values(parts).reduce((sum, value) => sum + value, 0);
+    const own = await Promise.all(children.map((child) => treePss([child.pid!])));
+    GOSIGHT_PROCESSES.forEach((name, i) => {
+      parts[name] = own[i] ?? 0;
+    });
+    parts.gosight = own.reduce((sum, value) => sum + value, 0);
+    parts.total = [...servers.map((server) => parts[server] ?? 0), parts.gosight].reduce((a, b) => a + b, 0);
     for (const [name, value] of Object.entries(parts)) {
       samples[name] ??= [];
       samples[name].push(value);
     }
   }
+  const measuredSeconds = (Date.now() - measuredFrom) / 1000;
   const report = await load.stop();
-  const achieved = (report.acknowledged.size - acknowledgedAtStart) / (seconds - 5);
+  const achieved = (report.acknowledged.size - acknowledgedAtStart) / measuredSeconds;
   const peak = (name: string) => Math.max(...(samples[name] ?? [0]));
   const mean = (name: string) =>
     (samples[name] ?? [0]).reduce((a, b) => a + b, 0) / (samples[name]?.length ?? 1);
-  const names = ['kafka', 'clickhouse', 'postgres', 'redis', 'gosight', 'total'];
+  const names = ['kafka', 'clickhouse', 'postgres', 'redis', ...GOSIGHT_PROCESSES, 'gosight', 'total'];
   for (const name of names) log(`${name}: mean ${mib(mean(name))}, peak ${mib(peak(name))}`);
   log(
     `acknowledged ${achieved.toFixed(0)} events/s on average; client errors: ${[...report.errors].map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'}`,
@@ -116,7 +136,7 @@ try {
       '',
       `Load: ${rate} events/s requested in batches of 50 from 20 sessions, ${achieved.toFixed(0)} events/s acknowledged on average, ` +
         `${seconds} s; proportional set size (PSS) of each server's process tree sampled every second after a 5 s warm-up. ` +
-        'GoSight processes: ingestor, processor (all roles), API (the dashboard is not running).',
+        'GoSight processes: ingestor, processor (all roles), API and dashboard (`next start`, idle: no one browses it); `gosight` is their sum.',
       '',
       '| part | mean | peak |',
       '| --- | ---: | ---: |',
