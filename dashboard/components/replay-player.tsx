@@ -1,9 +1,9 @@
 'use client';
 
 import 'rrweb-player/dist/style.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type RRWebPlayer from 'rrweb-player';
-import { mergeReplayChunks, type ReplayChunkData, seekOffsetMs } from '@/lib/replay-events';
+import { seekOffsetMs } from '@/lib/replay-events';
 import styles from './replay-player.module.css';
 
 type PlayerEvents = ConstructorParameters<typeof RRWebPlayer>[0]['props']['events'];
@@ -17,34 +17,54 @@ export interface SeekRequest {
   nonce: number;
 }
 
-/** Plays a recording; each new `seek` moves it to that moment, paused. */
-export function ReplayPlayer({ chunks, seek }: { chunks: ReplayChunkData[]; seek?: SeekRequest }) {
-  const { events, badChunks } = useMemo(() => mergeReplayChunks(chunks), [chunks]);
+/**
+ * Plays a recording whose events may still be arriving: the player starts
+ * with the first events and takes each later one as it comes. Each new `seek`
+ * moves it to that moment, paused, once the events up to it are there.
+ */
+export function ReplayPlayer({
+  events,
+  badChunks,
+  complete,
+  seek,
+}: {
+  events: readonly unknown[];
+  badChunks: readonly number[];
+  complete: boolean;
+  seek?: SeekRequest;
+}) {
   const targetRef = useRef<HTMLDivElement>(null);
   const playerRef = useRef<MountedPlayer | undefined>(undefined);
-  const seekRef = useRef(seek);
-  seekRef.current = seek;
+  const eventsRef = useRef(events);
+  eventsRef.current = events;
+  // How many of `events` the player has; the rest are added as they come.
+  const fedRef = useRef(0);
+  const appliedSeekRef = useRef<SeekRequest | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
+  const [mounted, setMounted] = useState(false);
+  const startable = events.length >= 2;
 
   useEffect(() => {
     const target = targetRef.current;
-    if (!target || events.length < 2) return;
+    if (!target || !startable) return;
     let unmounted = false;
     // Loaded in the browser only: the player touches the DOM as soon as it is created.
     import('rrweb-player')
       .then(({ default: Player }) => {
         if (unmounted) return;
+        const initial = [...eventsRef.current];
         const width = target.clientWidth;
         playerRef.current = new Player({
           target,
           props: {
-            events: events as PlayerEvents,
+            events: initial as PlayerEvents,
             width,
-            height: replayHeight(events, width),
+            height: replayHeight(initial, width),
             autoPlay: false,
           },
         }) as MountedPlayer;
-        applySeek(playerRef.current, target, events, seekRef.current);
+        fedRef.current = initial.length;
+        setMounted(true);
       })
       .catch((err: unknown) => {
         if (!unmounted) setFailure(err instanceof Error ? err.message : String(err));
@@ -53,21 +73,36 @@ export function ReplayPlayer({ chunks, seek }: { chunks: ReplayChunkData[]; seek
       unmounted = true;
       const player = playerRef.current;
       playerRef.current = undefined;
+      fedRef.current = 0;
+      appliedSeekRef.current = undefined;
+      setMounted(false);
       if (!player) return;
       player.getReplayer().destroy();
       player.$destroy();
     };
-  }, [events]);
+  }, [startable]);
 
   useEffect(() => {
+    const player = playerRef.current;
     const target = targetRef.current;
-    if (playerRef.current && target) applySeek(playerRef.current, target, events, seek);
-  }, [events, seek]);
+    if (!mounted || !player || !target) return;
+    for (const event of events.slice(fedRef.current)) player.addEvent(event as PlayerEvents[number]);
+    fedRef.current = events.length;
+    target.dataset.loadedEvents = String(events.length);
+    if (seek && seek !== appliedSeekRef.current && (complete || loadedPast(events, seek.atMs))) {
+      appliedSeekRef.current = seek;
+      applySeek(player, target, events, seek);
+    }
+  }, [mounted, events, complete, seek]);
 
-  if (events.length < 2) {
-    return (
+  if (!startable) {
+    return complete ? (
       <div className="notice" data-testid="replay-missing">
         This recording is too short to play ({events.length} rrweb event{events.length === 1 ? '' : 's'}).
+      </div>
+    ) : (
+      <div className="notice" data-testid="replay-loading">
+        Loading the recording…
       </div>
     );
   }
@@ -89,16 +124,23 @@ export function ReplayPlayer({ chunks, seek }: { chunks: ReplayChunkData[]; seek
         className={`replay-player ${styles.frame}`}
         data-testid="replay-player"
         data-recording-start-ms={typeof first === 'number' ? first : undefined}
+        data-complete={complete}
       />
     </>
   );
+}
+
+/** Whether the events that arrived reach `atMs` (epoch ms), so a seek there lands where it should. */
+function loadedPast(events: readonly unknown[], atMs: number): boolean {
+  const last = (events.at(-1) as { timestamp?: unknown } | undefined)?.timestamp;
+  return typeof last === 'number' && last >= atMs;
 }
 
 /** Moves the player to the request's moment and notes on the element where it now is (ms from the start). */
 function applySeek(
   player: MountedPlayer,
   target: HTMLElement,
-  events: unknown[],
+  events: readonly unknown[],
   seek: SeekRequest | undefined,
 ) {
   const offset = seekOffsetMs(events, seek?.atMs, seek?.leadMs);

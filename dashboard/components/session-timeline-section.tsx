@@ -1,6 +1,5 @@
 import { listSessionInsights } from '@/lib/api/insights';
-import { getSession, getSessionReplay } from '@/lib/api/sessions';
-import type { ReplayChunkData } from '@/lib/replay-events';
+import { getSession } from '@/lib/api/sessions';
 import { buildTimeline } from '@/lib/timeline-markers';
 import { renderApiError } from './api-error-notice';
 import { SessionEventsPanel } from './session-events';
@@ -12,13 +11,15 @@ export async function SessionTimelineSection({
   sessionId,
   canReplay,
   atMs,
+  chunksPerStep,
 }: {
   projectId: string;
   sessionId: string;
   canReplay: boolean;
   atMs?: number;
+  /** Passed on to the replay route as ?chunks= (it checks the value). */
+  chunksPerStep?: string;
 }) {
-  let chunks: ReplayChunkData[] | null = null;
   let timeline: ReturnType<typeof buildTimeline>;
   try {
     const { session, events } = await getSession(projectId, sessionId);
@@ -26,13 +27,7 @@ export async function SessionTimelineSection({
       startedAtMs: events[0]?.timestampMs ?? 0n,
       endedAtMs: events.at(-1)?.timestampMs ?? 0n,
     };
-    const [insights, replay] = await Promise.all([
-      listSessionInsights(projectId, { sessionId, ...bounds }),
-      // Never asked for a Viewer: the API would refuse it, and the page must not offer it.
-      canReplay ? getSessionReplay(projectId, sessionId) : Promise.resolve(null),
-    ]);
-    // Only plain fields cross to the client component.
-    chunks = replay?.map(({ sequence, eventsJson }) => ({ sequence, eventsJson })) ?? null;
+    const insights = await listSessionInsights(projectId, { sessionId, ...bounds });
     timeline = buildTimeline(bounds, events, insights);
   } catch (err) {
     return renderApiError(err);
@@ -53,7 +48,14 @@ export async function SessionTimelineSection({
     <SessionWorkspace
       // A new ?t= (a link followed within the app) starts the workspace again at that moment.
       key={atMs ?? 'start'}
-      chunks={chunks}
+      // Never offered to a Viewer: the API would refuse it, and the page must not offer it.
+      replayUrl={
+        canReplay
+          ? `/projects/${encodeURIComponent(projectId)}/sessions/${encodeURIComponent(sessionId)}/replay${
+              chunksPerStep ? `?chunks=${encodeURIComponent(chunksPerStep)}` : ''
+            }`
+          : null
+      }
       notice={notice}
       markers={timeline.markers}
       durationMs={timeline.endMs - timeline.startMs}

@@ -2,9 +2,9 @@
 
 import { type ReactNode, useCallback, useState } from 'react';
 import { formatOffset } from '@/lib/format';
-import type { ReplayChunkData } from '@/lib/replay-events';
 import { isJumpTarget, type TimelineMarker } from '@/lib/timeline-markers';
-import { ReplayPlayer, type SeekRequest } from './replay-player';
+import type { SeekRequest } from './replay-player';
+import { StreamedReplay } from './streamed-replay';
 import styles from './timeline.module.css';
 import { TimelineBar } from './timeline-bar';
 
@@ -15,18 +15,19 @@ const LINK_LEAD_MS = 2000;
 
 /**
  * The player (when the caller may see it) with the session timeline under it,
- * and the signals and errors beside it. `chunks` is null when the recording is
- * not shown; `notice` then says why.
+ * and the signals and errors beside it. `replayUrl` (the replay route) is null
+ * when the recording is not shown; `notice` then says why, and also stands in
+ * when no recording was stored.
  */
 export function SessionWorkspace({
-  chunks,
+  replayUrl,
   notice,
   markers,
   durationMs,
   initialAtMs,
   events,
 }: {
-  chunks: ReplayChunkData[] | null;
+  replayUrl: string | null;
   notice: ReactNode;
   markers: TimelineMarker[];
   durationMs: number;
@@ -43,7 +44,7 @@ export function SessionWorkspace({
     url.searchParams.set('t', String(marker.atMs));
     window.history.replaceState(window.history.state, '', url);
   }, []);
-  const playable = chunks !== null && chunks.length > 0;
+  const playable = replayUrl !== null;
   const onJump = playable ? jump : undefined;
   const jumpTargets = markers.filter((marker) => isJumpTarget(marker.kind));
 
@@ -51,7 +52,7 @@ export function SessionWorkspace({
     <div className="session-grid">
       <section>
         <h2>{playable ? 'Replay' : 'Timeline'}</h2>
-        {playable ? <ReplayPlayer chunks={chunks} seek={seek} /> : notice}
+        {playable ? <StreamedReplay url={replayUrl} seek={seek} empty={notice} /> : notice}
         <TimelineBar markers={markers} durationMs={durationMs} onJump={onJump} />
       </section>
       <section>

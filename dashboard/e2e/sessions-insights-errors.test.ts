@@ -141,6 +141,23 @@ it('marks the session timeline and jumps the player to the rage click', async ()
   expect(Math.abs(position - Math.max(rageAt - 300 - start, 0))).toBeLessThan(250);
   expect(new URL(page.url()).searchParams.get('t')).toBe(String(rageAt));
   await stack.screenshot(page, 'e2e-session-timeline');
+
+  // The player took the recording from the replay route line by line, and ends up with all of it.
+  const route = `${page.url().split('?')[0]}/replay?chunks=1`;
+  const lines = (await (await page.request.get(route)).text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { chunks: { sequence: number; eventsJson: string }[] });
+  expect(lines.length).toBeGreaterThanOrEqual(2);
+  expect(lines.every((line) => line.chunks.length === 1)).toBe(true);
+  const sequences = lines.map((line) => line.chunks[0]!.sequence);
+  expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+  const recorded = lines.reduce(
+    (sum, line) => sum + (JSON.parse(line.chunks[0]!.eventsJson) as unknown[]).length,
+    0,
+  );
+  await expect.poll(() => player.getAttribute('data-complete')).toBe('true');
+  expect(Number(await player.getAttribute('data-loaded-events'))).toBe(recorded);
 });
 
 it('lists the rage click on #broken in insights, with an example session at its moment', async () => {
@@ -223,5 +240,10 @@ it('a Viewer walks every view and every session and is offered no replay', async
     expect(await page.getByTestId('session-events').textContent()).not.toContain('Add to cart');
     expect(await page.locator('iframe').count()).toBe(0);
     await expectNoReplay(page, href);
+    // Asked for directly, the replay route passes on the API's refusal and no recorded event.
+    const answer = await (await page.request.get(`${href}/replay`)).text();
+    expect(JSON.parse(answer)).toEqual({
+      failure: { code: 'PermissionDenied', message: expect.stringContaining('recorded content') },
+    });
   }
 });

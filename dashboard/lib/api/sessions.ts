@@ -1,14 +1,15 @@
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import { createClient } from '@connectrpc/connect';
+import { Code, ConnectError, createClient } from '@connectrpc/connect';
 import { Role } from '@gosight/proto/v1/project_service_pb';
 import {
   type GetSessionResponse,
   type ListSessionsResponse,
-  type ReplayChunkView,
   type SessionFilterSchema,
   SessionService,
 } from '@gosight/proto/v1/session_service_pb';
 import { cache } from 'react';
+import { recordApiCall } from '../metrics';
+import type { ReplayChunkData } from '../replay-events';
 import { ApiError, call, transport } from './client';
 import { findProject, getMe } from './me';
 
@@ -32,14 +33,6 @@ export const getSession = cache(
     call('GetSession', (headers) => sessions.getSession({ projectId, sessionId }, { headers })),
 );
 
-export const getSessionReplay = cache(
-  (projectId: string, sessionId: string): Promise<ReplayChunkView[]> =>
-    call(
-      'GetSessionReplay',
-      async (headers) => (await sessions.getSessionReplay({ projectId, sessionId }, { headers })).chunks,
-    ),
-);
-
 /**
  * Whether the signed-in user may see recorded content (replays, element text)
  * in this project: Members and up. The API refuses it to Viewers anyway; the
@@ -55,4 +48,37 @@ export async function canSeeRecordings(projectId: string): Promise<boolean> {
     throw err;
   }
   return role === Role.OWNER || role === Role.ADMIN || role === Role.MEMBER;
+}
+
+/**
+ * The recording in batches of chunks (SessionService.StreamSessionReplay), for
+ * the replay route that relays them to the player while they arrive. Ends when
+ * the API has sent every chunk or `signal` aborts (the browser went away).
+ */
+export async function* streamSessionReplay(
+  token: string,
+  projectId: string,
+  sessionId: string,
+  chunksPerMessage: number,
+  signal: AbortSignal,
+): AsyncGenerator<ReplayChunkData[]> {
+  const startedAt = performance.now();
+  let started = false;
+  try {
+    const messages = sessions.streamSessionReplay(
+      { projectId, sessionId, chunksPerMessage },
+      { headers: { authorization: `Bearer ${token}` }, signal, timeoutMs: 0 },
+    );
+    for await (const message of messages) {
+      if (!started) recordApiCall('StreamSessionReplay', 'OK', startedAt);
+      started = true;
+      yield message.chunks.map(({ sequence, eventsJson }) => ({ sequence, eventsJson }));
+    }
+    if (!started) recordApiCall('StreamSessionReplay', 'OK', startedAt);
+  } catch (err) {
+    const error = ConnectError.from(err);
+    if (signal.aborted && error.code === Code.Canceled) return;
+    if (!started) recordApiCall('StreamSessionReplay', Code[error.code], startedAt);
+    throw error;
+  }
 }

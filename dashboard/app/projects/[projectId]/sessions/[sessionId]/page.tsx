@@ -12,17 +12,20 @@ export const metadata: Metadata = { title: 'Session' };
 
 type Params = { projectId: string; sessionId: string };
 
-// ?t=<epoch ms> (links from insights, errors and alerts) opens the replay at that moment.
+// ?t=<epoch ms> (links from insights, errors and alerts) opens the replay at that moment;
+// ?chunks=<n> sets how many recording chunks the player fetches per step (1-200, default 4).
 export default async function SessionPage({
   params,
   searchParams,
 }: {
   params: Promise<Params>;
-  searchParams: Promise<{ t?: string | string[] }>;
+  searchParams: Promise<{ t?: string | string[]; chunks?: string | string[] }>;
 }) {
   const { projectId, sessionId: rawSessionId } = await params;
   const sessionId = decodeURIComponent(rawSessionId);
-  const atMs = momentFrom((await searchParams).t);
+  const search = await searchParams;
+  const atMs = momentFrom(search.t);
+  const chunksPerStep = typeof search.chunks === 'string' ? search.chunks : undefined;
   const canReplay = await canSeeRecordings(projectId);
   return (
     <>
@@ -42,6 +45,7 @@ export default async function SessionPage({
           sessionId={sessionId}
           canReplay={canReplay}
           atMs={atMs}
+          chunksPerStep={chunksPerStep}
         />
       </Suspense>
     </>
