@@ -1,12 +1,11 @@
 import { type ClickHouseClient, createClickHouse } from '@gosight/common/clickhouse';
-import { createKafka } from '@gosight/common/kafka';
 import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
 import { createPostgres, type Pool } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
-import { topicsFor } from '@gosight/common/topics';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RunningAlerter, startAlerterRole } from './alerter-role.ts';
+import type { RunningAlerter } from './alerter-role.ts';
+import { startTestAlerter } from './testing/start-test-alerter.ts';
 
 // Generated insights make rules fire against a local Bot API server; the
 // alerter is stopped and started again mid-way, as a deployment would.
@@ -20,21 +19,7 @@ let alerter: RunningAlerter | undefined;
 const projectId = uniqueId('shop');
 
 async function startAlerter() {
-  alerter = await startAlerterRole({
-    pool,
-    clickhouse,
-    kafka: createKafka(infra.config.kafkaBrokers, 'alerter-test'),
-    topics: topicsFor(infra.config.topicPrefix),
-    eventsWriterGroup: `${infra.config.topicPrefix}.events-writer`,
-    lockName: `${infra.config.topicPrefix}.alerter`,
-    config: {
-      telegramApiUrl: telegram.url,
-      dashboardUrl: 'https://gosight.example',
-      evaluateEveryMs: 200,
-      deliverEveryMs: 100,
-    },
-    log: () => {},
-  });
+  alerter = await startTestAlerter({ infra, pool, clickhouse, telegramApiUrl: telegram.url });
 }
 
 async function insertInsights(type: string, count: number, url = 'https://shop.example/checkout') {

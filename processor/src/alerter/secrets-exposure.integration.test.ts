@@ -1,14 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ClickHouseClient, createClickHouse } from '@gosight/common/clickhouse';
-import { createKafka } from '@gosight/common/kafka';
 import { startBotApiServer } from '@gosight/common/notify/bot-api-server';
 import { createPostgres, type Pool } from '@gosight/common/postgres';
 import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, eventually, type TestInfra, uniqueId } from '@gosight/common/test-infra';
-import { topicsFor } from '@gosight/common/topics';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RunningAlerter, startAlerterRole } from './alerter-role.ts';
+import type { RunningAlerter } from './alerter-role.ts';
+import { startTestAlerter } from './testing/start-test-alerter.ts';
 
 // The alerter holds the Telegram bot tokens and webhook secrets of every
 // channel. Deliveries that fail every way they can (5xx, an unknown chat, a
@@ -60,19 +59,11 @@ beforeAll(async () => {
      VALUES ('rage', $1, 'Rage', 'rage_clicks', NULL, 'above', 0, 3, 600, 'critical', $2)`,
     [projectId, ['team', 'gone', 'hook500', 'hookdown']],
   );
-  alerter = await startAlerterRole({
+  alerter = await startTestAlerter({
+    infra,
     pool,
     clickhouse,
-    kafka: createKafka(infra.config.kafkaBrokers, 'alerter-secrets-test'),
-    topics: topicsFor(infra.config.topicPrefix),
-    eventsWriterGroup: `${infra.config.topicPrefix}.events-writer`,
-    lockName: `${infra.config.topicPrefix}.alerter`,
-    config: {
-      telegramApiUrl: telegram.url,
-      dashboardUrl: 'https://gosight.example',
-      evaluateEveryMs: 200,
-      deliverEveryMs: 100,
-    },
+    telegramApiUrl: telegram.url,
     log: (line) => log.push(line),
   });
 });
@@ -112,15 +103,17 @@ it('keeps bot tokens and webhook secrets out of the log and the outbox errors wh
         channel_id: string;
         attempts: number;
         sent: boolean;
+        failed: boolean;
         last_error: string;
       }>(
-        `SELECT channel_id, attempts, sent_at IS NOT NULL AS sent, coalesce(last_error, '') AS last_error
+        `SELECT channel_id, attempts, sent_at IS NOT NULL AS sent, failed_at IS NOT NULL AS failed,
+           coalesce(last_error, '') AS last_error
          FROM alert_outbox WHERE rule_id = 'rage' ORDER BY channel_id`,
       );
       const byChannel = new Map(rows.map((row) => [row.channel_id, row]));
       const done =
         byChannel.get('team')?.sent &&
-        byChannel.get('gone')?.last_error &&
+        byChannel.get('gone')?.failed &&
         byChannel.get('hook500')?.last_error &&
         byChannel.get('hookdown')?.last_error;
       return done ? rows : undefined;
@@ -128,13 +121,19 @@ it('keeps bot tokens and webhook secrets out of the log and the outbox errors wh
     30_000,
     'a delivery, a failed chat and two failed webhooks',
   );
+  // The two 502s go to whichever Telegram channel is tried first; the team chat gets through in the end.
   expect(outbox.map((row) => [row.channel_id, row.last_error])).toEqual([
     ['gone', 'Telegram answered 400: Bad Request: chat not found'],
     ['hook500', 'webhook answered 500'],
     ['hookdown', 'webhook unreachable (TypeError)'],
-    ['team', 'Telegram answered 502: Internal Server Error'],
+    ['team', expect.stringMatching(/^(|Telegram answered 502: Internal Server Error)$/)],
   ]);
-  expect(log.filter((line) => line.includes('deferred')).length).toBeGreaterThanOrEqual(3);
+  expect(
+    log.filter((line) => line.includes('deferred') && line.includes('Telegram answered 502')),
+  ).toHaveLength(2);
+  expect(
+    log.filter((line) => line.includes('deferred') && line.includes('webhook')).length,
+  ).toBeGreaterThanOrEqual(2);
 
   const haystacks = {
     log: log.join('\n'),
