@@ -1,7 +1,8 @@
-import { Code, ConnectError } from '@connectrpc/connect';
+import { Code } from '@connectrpc/connect';
 import { sessionToken } from '@/lib/api/client';
 import { streamLive } from '@/lib/api/live';
 import { dashboardMetrics } from '@/lib/metrics';
+import { relayToBrowser } from '@/lib/relay-stream';
 import { sseEvent } from './sse';
 
 // Relays LiveService.StreamLive to the browser as Server-Sent Events: the
@@ -18,39 +19,30 @@ export async function GET(request: Request, { params }: { params: Promise<{ proj
   const token = await sessionToken();
   if (!token)
     return new Response('sign in first\n', { status: 401, headers: { 'content-type': 'text/plain' } });
-
-  const upstream = new AbortController();
-  const stop = () => upstream.abort();
-  request.signal.addEventListener('abort', stop, { once: true });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
+  const headers = {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    // Reverse proxies (ingress-nginx) must pass each event on at once.
+    'x-accel-buffering': 'no',
+  };
+  return relayToBrowser(
+    request,
+    headers,
+    async (send, signal) => {
       const { liveStreams } = dashboardMetrics();
       liveStreams.inc();
       try {
-        for await (const snapshot of streamLive(token, projectId, INTERVAL_MS, upstream.signal)) {
-          controller.enqueue(encoder.encode(sseEvent('snapshot', snapshot)));
-        }
-      } catch (err) {
-        if (!upstream.signal.aborted) {
-          const error = ConnectError.from(err);
-          const message = { code: Code[error.code], message: error.rawMessage, final: FINAL.has(error.code) };
-          controller.enqueue(encoder.encode(sseEvent('failure', message)));
-        }
+        for await (const snapshot of streamLive(token, projectId, INTERVAL_MS, signal))
+          send(sseEvent('snapshot', snapshot));
       } finally {
         liveStreams.dec();
-        request.signal.removeEventListener('abort', stop);
-        if (!upstream.signal.aborted) controller.close();
       }
     },
-    cancel: stop,
-  });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // Reverse proxies (ingress-nginx) must pass each event on at once.
-      'x-accel-buffering': 'no',
-    },
-  });
+    (error) =>
+      sseEvent('failure', {
+        code: Code[error.code],
+        message: error.rawMessage,
+        final: FINAL.has(error.code),
+      }),
+  );
 }

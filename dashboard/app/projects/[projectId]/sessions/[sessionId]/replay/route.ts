@@ -1,6 +1,7 @@
-import { Code, ConnectError } from '@connectrpc/connect';
+import { Code } from '@connectrpc/connect';
 import { sessionToken } from '@/lib/api/client';
 import { streamSessionReplay } from '@/lib/api/sessions';
+import { relayToBrowser } from '@/lib/relay-stream';
 import { encodeReplayLine } from '@/lib/replay-stream';
 
 // Relays SessionService.StreamSessionReplay to the player as newline-delimited
@@ -24,42 +25,24 @@ export async function GET(request: Request, { params }: { params: Promise<Params
   const token = await sessionToken();
   if (!token)
     return new Response('sign in first\n', { status: 401, headers: { 'content-type': 'text/plain' } });
-
-  const upstream = new AbortController();
-  const stop = () => upstream.abort();
-  request.signal.addEventListener('abort', stop, { once: true });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      try {
-        const lines = streamSessionReplay(
-          token,
-          projectId,
-          sessionId,
-          chunksPerLine(request),
-          upstream.signal,
-        );
-        for await (const chunks of lines) {
-          controller.enqueue(encoder.encode(encodeReplayLine({ chunks })));
-        }
-      } catch (err) {
-        if (!upstream.signal.aborted) {
-          const error = ConnectError.from(err);
-          const failure = { code: Code[error.code], message: error.rawMessage };
-          controller.enqueue(encoder.encode(encodeReplayLine({ failure })));
-        }
-      } finally {
-        request.signal.removeEventListener('abort', stop);
-        if (!upstream.signal.aborted) controller.close();
-      }
+  const headers = {
+    'content-type': 'application/x-ndjson; charset=utf-8',
+    'cache-control': 'no-store, no-transform',
+    'x-accel-buffering': 'no',
+  };
+  return relayToBrowser(
+    request,
+    headers,
+    async (send, signal) => {
+      for await (const chunks of streamSessionReplay(
+        token,
+        projectId,
+        sessionId,
+        chunksPerLine(request),
+        signal,
+      ))
+        send(encodeReplayLine({ chunks }));
     },
-    cancel: stop,
-  });
-  return new Response(body, {
-    headers: {
-      'content-type': 'application/x-ndjson; charset=utf-8',
-      'cache-control': 'no-store, no-transform',
-      'x-accel-buffering': 'no',
-    },
-  });
+    (error) => encodeReplayLine({ failure: { code: Code[error.code], message: error.rawMessage } }),
+  );
 }
