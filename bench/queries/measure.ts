@@ -50,11 +50,30 @@ export async function measure(queries: Query[], runs: number, repeats: number): 
     }
     console.log(`load average at the end: ${load()}`);
   }
-  if (repeats < 2) return;
-  console.log(`\nmedian of the ${repeats} repeats`);
-  console.log('query'.padEnd(52), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'max ms'.padStart(8));
-  for (const [name, figures] of all) {
+  const summary = [...all].map(([name, figures]): [string, Figures] => {
     const of = (key: keyof Figures) => median(figures.map((f) => f[key]));
-    console.log(row(name, { p50: of('p50'), p95: of('p95'), max: of('max') }));
+    return [name, { p50: of('p50'), p95: of('p95'), max: of('max') }];
+  });
+  if (repeats > 1) {
+    console.log(`\nmedian of the ${repeats} repeats`);
+    console.log('query'.padEnd(52), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'max ms'.padStart(8));
+    for (const [name, figures] of summary) console.log(row(name, figures));
   }
+  console.log(markdownTable(summary, repeats));
+}
+
+// The figures as Markdown rows that bench/lib/summarize-runs.ts reads across
+// runs: each pNN and max of a result cell is one figure.
+export function markdownTable(summary: [string, Figures][], repeats: number): string {
+  const ms = (value: number) => value.toFixed(0);
+  return [
+    `\n${repeats > 1 ? `median of ${repeats} repeats` : 'one repeat'}; budget (issue 7): p95 < 300 ms`,
+    '',
+    '| query | result | budget |',
+    '| --- | --- | --- |',
+    ...summary.map(
+      ([name, f]) =>
+        `| ${name} | p95 ${ms(f.p95)} ms, p50 ${ms(f.p50)} ms, max ${ms(f.max)} ms | ${f.p95 < 300 ? 'met' : 'missed'} |`,
+    ),
+  ].join('\n');
 }

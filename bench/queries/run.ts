@@ -59,6 +59,8 @@ try {
   await loader.command({ query: 'OPTIMIZE TABLE events' }).catch(() => {});
   await loader.command({ query: 'OPTIMIZE TABLE sessions' }).catch(() => {});
   await loader.command({ query: 'OPTIMIZE TABLE page_events' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE page_view_urls' }).catch(() => {});
+  await loader.command({ query: 'OPTIMIZE TABLE page_clicks' }).catch(() => {});
   await loader.command({ query: 'OPTIMIZE TABLE mouse_samples' }).catch(() => {});
 
   const { userId } = await ensureUser(pool, {

@@ -44,9 +44,26 @@ it('erases a user (CLI) and a device (function) from every table and logs the re
       event('s2', 'd1', 'e3'),
       event('s3', 'd2', 'e4'),
       event('s4', 'd3', 'e5'),
+      // Page views: their URLs are also listed, without sessions, in page_view_urls.
+      { ...event('s1', 'd1', 'v1'), type: 'page_view', url: 'https://x.test/u1-profile' },
+      { ...event('s1', 'd1', 'v2'), type: 'page_view', url: 'https://x.test/shared' },
+      { ...event('s2', 'd1', 'v3'), type: 'page_view', url: 'https://x.test/shared' },
+      { ...event('s3', 'd2', 'v4'), type: 'page_view', url: 'https://x.test/d2-only' },
     ],
     format: 'JSONEachRow',
   });
+  const urls = async () => {
+    const result = await clickhouse.query({
+      query: `SELECT DISTINCT url FROM page_view_urls WHERE project_id = '${project}' ORDER BY url`,
+      format: 'JSONEachRow',
+    });
+    return (await result.json<{ url: string }>()).map((row) => row.url);
+  };
+  expect(await urls()).toEqual([
+    'https://x.test/d2-only',
+    'https://x.test/shared',
+    'https://x.test/u1-profile',
+  ]);
   const perSession = (session: string, device: string) => ({
     project_id: project,
     session_id: session,
@@ -108,6 +125,9 @@ it('erases a user (CLI) and a device (function) from every table and logs the re
   expect(await sessionsIn('events')).toEqual(['s2', 's3', 's4']);
   // The clicks' copy for page-level queries (a materialized view of events).
   expect(await sessionsIn('page_events')).toEqual(['s2', 's3', 's4']);
+  expect(await sessionsIn('page_clicks')).toEqual(['s2', 's3', 's4']);
+  // The user's own URL is gone; the one another session (s2) viewed stays.
+  expect(await urls()).toEqual(['https://x.test/d2-only', 'https://x.test/shared']);
   expect(await sessionsIn('mouse_samples')).toEqual(['s3']);
   expect(await sessionsIn('replay_chunks')).toEqual(['s2', 's3']);
   expect(await sessionsIn('sessions')).toEqual(['s3']);
@@ -123,6 +143,8 @@ it('erases a user (CLI) and a device (function) from every table and logs the re
   expect(result.sessionIds).toEqual(['s3']);
   expect(await sessionsIn('events')).toEqual(['s2', 's4']);
   expect(await sessionsIn('page_events')).toEqual(['s2', 's4']);
+  expect(await sessionsIn('page_clicks')).toEqual(['s2', 's4']);
+  expect(await urls()).toEqual(['https://x.test/shared']);
   expect(await sessionsIn('mouse_samples')).toEqual([]);
   expect(await sessionsIn('replay_chunks')).toEqual(['s2']);
   expect(await sessionsIn('sessions')).toEqual([]);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ClickHouseClient, sqlString } from '@gosight/common/clickhouse';
 import type { Pool } from '@gosight/common/postgres';
+import { erasePageViewUrls } from './erasure-page-urls.ts';
 
 export interface ErasureRequest {
   projectId: string;
@@ -14,9 +15,25 @@ export interface ErasureResult {
   mutations: number;
 }
 
-// Tables holding a person's data, all keyed by project and session.
-const TABLES = ['events', 'page_events', 'mouse_samples', 'replay_chunks', 'insights', 'sessions'] as const;
-const WITH_DEVICE_ID = new Set(['events', 'page_events', 'mouse_samples', 'replay_chunks', 'sessions']);
+// Tables holding a person's data, all keyed by project and session
+// (page_view_urls, without sessions, is handled by erasePageViewUrls).
+const TABLES = [
+  'events',
+  'page_events',
+  'page_clicks',
+  'mouse_samples',
+  'replay_chunks',
+  'insights',
+  'sessions',
+] as const;
+const WITH_DEVICE_ID = new Set([
+  'events',
+  'page_events',
+  'page_clicks',
+  'mouse_samples',
+  'replay_chunks',
+  'sessions',
+]);
 
 // Deletes every session of a user (any session where they identified) or of a
 // device from ClickHouse, and records the request (hashed) in PostgreSQL.
@@ -40,6 +57,8 @@ export async function eraseSubject(
   let mutations = 0;
   if (sessionIds.length > 0 || request.kind === 'device') {
     const sessions = sessionIds.length > 0 ? `session_id IN (${sessionIds.map(sqlString).join(', ')})` : '0';
+    const anyDevice = request.kind === 'device' ? ` OR device_id = ${subject}` : '';
+    mutations += await erasePageViewUrls(clickhouse, request.projectId, `${sessions}${anyDevice}`);
     for (const table of TABLES) {
       const device =
         request.kind === 'device' && WITH_DEVICE_ID.has(table) ? ` OR device_id = ${subject}` : '';

@@ -1,4 +1,5 @@
 import { type ClickHouseClient, sqlInt, sqlString } from '@gosight/common/clickhouse';
+import { urlCondition, urlsContaining } from './page-urls.ts';
 import { dateCondition, type Range, rows, timeCondition } from './query-helpers.ts';
 import { latestSessions } from './sessions-table.ts';
 
@@ -63,15 +64,23 @@ export function stepCondition(match: FunnelMatch): string {
 // For each session with a first step in the range: how far down the steps it
 // went, in order, within windowMs of its first step (windowFunnel counts in
 // whole seconds). Duplicated rows do not change the level reached. Reads
-// page_events (migration 0009): only the step types' rows, not every event.
-export function queryFunnelLevels(
+// page_events (migration 0009): only the step types' rows, not every event;
+// URL steps are first resolved to the exact URLs that contain them
+// (page_view_urls, migration 0010), so the key narrows the read to those pages.
+export async function queryFunnelLevels(
   client: ClickHouseClient,
   projectId: string,
   range: Range,
   steps: FunnelMatch[],
   windowMs: number,
 ): Promise<{ level: number; sessions: string }[]> {
-  const conditions = steps.map(stepCondition);
+  const urlSteps = steps.filter((step) => step.case === 'urlContains').map((step) => step.value);
+  const urls = await urlsContaining(client, projectId, range, urlSteps);
+  const conditions = steps.map((step) =>
+    step.case === 'urlContains'
+      ? `(type = 'page_view' AND ${urlCondition(step.value, urls[urlSteps.indexOf(step.value)])})`
+      : stepCondition(step),
+  );
   // Spelled out so the primary key (project_id, type, url, …) narrows the read.
   const types = [...new Set(steps.map((step) => STEP_TYPE[step.case]))].sort();
   return rows(

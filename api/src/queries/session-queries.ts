@@ -1,9 +1,8 @@
 import { type ClickHouseClient, sqlInt, sqlString } from '@gosight/common/clickhouse';
-import { InsightType } from '@gosight/proto/v1/insights_pb';
-import type { SessionFilter } from '@gosight/proto/v1/session_service_pb';
-import { dateCondition, INSIGHT_TYPES, type Range, rows, timeCondition } from './query-helpers.ts';
+import { rows } from './query-helpers.ts';
 import { latestSessionsWhere, SESSION_COLUMNS, type SessionRow } from './sessions-table.ts';
 
+export { querySessions } from './session-list.ts';
 export type { SessionRow };
 
 export interface EventRow {
@@ -23,76 +22,6 @@ export interface ReplayRow {
   first_timestamp_ms: string;
   last_timestamp_ms: string;
   events_json: string;
-}
-
-const SIGNAL_COLUMN: Record<(typeof INSIGHT_TYPES)[number], string> = {
-  rage_click: 'rage_clicks',
-  dead_click: 'dead_clicks',
-  error_click: 'error_clicks',
-  thrashed_cursor: 'thrashed_cursors',
-};
-
-interface SessionConditions {
-  // On a row of sessions, besides the time range.
-  row: string[];
-  // On the session id alone (the pages it visited).
-  sessionIds: string[];
-}
-
-function filterConditions(
-  projectId: string,
-  filter: SessionFilter | undefined,
-  range: Range,
-): SessionConditions {
-  const row: string[] = [];
-  const sessionIds: string[] = [];
-  if (!filter) return { row, sessionIds };
-  if (filter.userId) row.push(`user_id = ${sqlString(filter.userId)}`);
-  if (filter.device) row.push(`device_type = ${sqlString(filter.device.toLowerCase())}`);
-  if (filter.browser) row.push(`lower(browser) = ${sqlString(filter.browser.toLowerCase())}`);
-  if (filter.country) row.push(`country = ${sqlString(filter.country.toUpperCase())}`);
-  if (filter.hasSignal !== InsightType.UNSPECIFIED) {
-    const name = INSIGHT_TYPES[filter.hasSignal - 1];
-    if (name) row.push(`${SIGNAL_COLUMN[name]} > 0`);
-  }
-  if (filter.hasError) row.push('errors > 0');
-  if (filter.minDurationMs > 0n) row.push(`duration_ms >= ${sqlInt(filter.minDurationMs)}`);
-  if (filter.maxDurationMs > 0n) row.push(`duration_ms <= ${sqlInt(filter.maxDurationMs)}`);
-  if (filter.url) {
-    // page_events (migration 0009) holds the page views ordered by type and URL.
-    sessionIds.push(`session_id IN (SELECT session_id FROM page_events
-      WHERE project_id = ${sqlString(projectId)} AND type = 'page_view' AND ${dateCondition(range)}
-        AND positionCaseInsensitive(url, ${sqlString(filter.url)}) > 0)`);
-  }
-  return { row, sessionIds };
-}
-
-// Sessions ordered by their last activity, newest first; after is the cursor
-// (end_ms and session_key of the previous page's last row).
-export function querySessions(
-  client: ClickHouseClient,
-  projectId: string,
-  options: { filter: SessionFilter | undefined; range: Range; limit: number; after?: [number, string] },
-): Promise<SessionRow[]> {
-  const { row, sessionIds } = filterConditions(projectId, options.filter, options.range);
-  const filtered = row.length + sessionIds.length > 0;
-  row.push(timeCondition(options.range, 'end_ms'), `start_ms < ${sqlInt(options.range.toMs)}`);
-  if (options.after) {
-    const [endMs, key] = options.after;
-    row.push(
-      `(end_ms < ${sqlInt(endMs)} OR (end_ms = ${sqlInt(endMs)} AND session_key < ${sqlString(key)}))`,
-    );
-  }
-  // With filters, the highest version is looked up only for the session ids
-  // with a matching row, not for every session in the range; the id-only
-  // conditions hold for every row of those ids.
-  const candidates = filtered ? [...row, ...sessionIds].join(' AND ') : undefined;
-  return rows(
-    client,
-    `SELECT ${SESSION_COLUMNS} FROM sessions
-     WHERE ${latestSessionsWhere(projectId, options.range, undefined, candidates)} AND ${row.join(' AND ')}
-     ORDER BY end_ms DESC, session_key DESC LIMIT 1 BY session_key LIMIT ${sqlInt(options.limit)}`,
-  );
 }
 
 export async function querySessionRow(

@@ -1,6 +1,14 @@
 import { sqlInt, sqlString } from '@gosight/common/clickhouse';
 import { dateCondition, type Range } from './query-helpers.ts';
 
+// The rows of a project that may be in the range: a recomputation only
+// extends a session, so a lower bound on end_ms holds for every version.
+export function sessionsInRange(projectId: string, range: Range | undefined): string {
+  const conditions = [`project_id = ${sqlString(projectId)}`];
+  if (range) conditions.push(dateCondition(range), `end_ms >= ${sqlInt(range.fromMs)}`);
+  return conditions.join(' AND ');
+}
+
 // The sessions role rewrites a session's rows with a higher version each time
 // it recomputes it, and may renumber its segments: readers take the rows of
 // the highest version of each session id, then one row per session_key
@@ -13,8 +21,7 @@ export function latestSessionsWhere(
   sessionId?: string,
   candidates?: string,
 ): string {
-  const conditions = [`project_id = ${sqlString(projectId)}`];
-  if (range) conditions.push(dateCondition(range), `end_ms >= ${sqlInt(range.fromMs)}`);
+  const conditions = [sessionsInRange(projectId, range)];
   if (sessionId !== undefined) conditions.push(`session_id = ${sqlString(sessionId)}`);
   const where = conditions.join(' AND ');
   // candidates: a condition some row of every session id the caller keeps

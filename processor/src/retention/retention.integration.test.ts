@@ -49,12 +49,16 @@ it('drops partitions past every project retention and deletes per project elsewh
     project_id: project,
     session_id: `${project}-${id}`,
     event_id: `${project}-${id}`,
-    type: 'click',
+    // A page view: also copied to page_events and its URL to page_view_urls.
+    type: 'page_view',
+    url: `https://x.test/${project}-${id}`,
     timestamp_ms: at,
     received_at_ms: at,
     date: utcDate(at as number),
   }));
-  await clickhouse.insert({ table: 'events', values: events, format: 'JSONEachRow' });
+  // And a click of each: also copied to page_events and page_clicks.
+  const clicks = events.map((event) => ({ ...event, event_id: `${event.event_id}-click`, type: 'click' }));
+  await clickhouse.insert({ table: 'events', values: [...events, ...clicks], format: 'JSONEachRow' });
   const chunks = [
     [short, 'old', now - 5 * DAY],
     [short, 'new', now],
@@ -73,11 +77,19 @@ it('drops partitions past every project retention and deletes per project elsewh
 
   const result = await enforceRetention(clickhouse, projects, now);
   const ancientMonth = utcDate(ancient).slice(0, 7).replace('-', '');
-  // page_events holds the same clicks (filled from events by a materialized view).
-  expect(result.droppedPartitions).toEqual([`events/${ancientMonth}`, `page_events/${ancientMonth}`]);
+  // page_events holds the same page views, page_view_urls their URLs (both
+  // filled from events by materialized views).
+  expect(result.droppedPartitions).toEqual([
+    `events/${ancientMonth}`,
+    `page_events/${ancientMonth}`,
+    `page_view_urls/${ancientMonth}`,
+    `page_clicks/${ancientMonth}`,
+  ]);
   expect(result.mutations).toEqual([
     'events: 1 projects',
     'page_events: 1 projects',
+    'page_view_urls: 1 projects',
+    'page_clicks: 1 projects',
     'replay_chunks: 1 projects',
   ]);
   await waitForMutations(clickhouse, 30_000);
@@ -90,8 +102,18 @@ it('drops partitions past every project retention and deletes per project elsewh
     return (await rows.json<{ session_id: string }>()).map((row) => row.session_id);
   };
   // 20-day-old events stay for the 400-day project and the default (365 days).
-  expect(await ids('events')).toEqual([`${long}-old`, `${unknown}-old`, `${short}-new`].sort());
+  const sessions = [`${long}-old`, `${unknown}-old`, `${short}-new`].sort();
+  // Each session's page view and click.
+  expect(await ids('events')).toEqual(sessions.flatMap((id) => [id, id]));
   expect(await ids('page_events')).toEqual(await ids('events'));
+  expect(await ids('page_clicks')).toEqual(sessions);
+  const urls = await clickhouse.query({
+    query: 'SELECT url FROM page_view_urls ORDER BY url',
+    format: 'JSONEachRow',
+  });
+  expect((await urls.json<{ url: string }>()).map((row) => row.url)).toEqual(
+    sessions.map((id) => `https://x.test/${id}`),
+  );
   expect(await ids('replay_chunks')).toEqual([`${long}-old`, `${short}-new`].sort());
 
   // Nothing left to do: a second run issues no mutation.

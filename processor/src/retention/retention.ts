@@ -10,6 +10,8 @@ export const RETENTION_TABLES: ReadonlyArray<{
 }> = [
   { table: 'events', setting: 'eventsRetentionDays' },
   { table: 'page_events', setting: 'eventsRetentionDays' },
+  { table: 'page_view_urls', setting: 'eventsRetentionDays' },
+  { table: 'page_clicks', setting: 'eventsRetentionDays' },
   { table: 'mouse_samples', setting: 'eventsRetentionDays' },
   { table: 'insights', setting: 'eventsRetentionDays' },
   { table: 'sessions', setting: 'eventsRetentionDays' },
