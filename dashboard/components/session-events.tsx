@@ -44,6 +44,13 @@ export async function SessionEventsPanel({ projectId, sessionId }: { projectId: 
 }
 
 function EventTarget({ event }: { event: SessionEvent }) {
+  if (event.type === 'js_error' && event.errorMessage) {
+    return (
+      <span title={`${event.errorMessage}\n${event.url}`} data-testid="event-error-message">
+        {event.errorMessage}
+      </span>
+    );
+  }
   if (event.type !== 'click') return <span title={event.url}>{event.url}</span>;
   return (
     <span title={`${event.selector}\n${event.url}`}>

@@ -238,6 +238,10 @@ it('a Viewer walks every view and every session and is offered no replay', async
     expect(await page.locator('[data-testid="timeline-marker"][data-kind="rage_click"]').count()).toBe(1);
     expect(await page.getByTestId('jump-to').count()).toBe(0);
     expect(await page.getByTestId('session-events').textContent()).not.toContain('Add to cart');
+    // The uncaught error's message stands in the events table, as on the Errors view.
+    expect(await page.getByTestId('event-error-message').first().textContent()).toContain(
+      'Payment service rejected the order',
+    );
     expect(await page.locator('iframe').count()).toBe(0);
     await expectNoReplay(page, href);
     // Asked for directly, the replay route passes on the API's refusal and no recorded event.

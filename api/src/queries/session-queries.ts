@@ -15,6 +15,7 @@ export interface EventRow {
   selector: string;
   tag: string;
   text: string;
+  error_message: string;
 }
 
 export interface ReplayRow {
@@ -71,7 +72,7 @@ export function querySessionEvents(
       : '';
   return rows(
     client,
-    `SELECT event_id, timestamp_ms, type, url, page_x, page_y, selector, tag, text FROM events
+    `SELECT event_id, timestamp_ms, type, url, page_x, page_y, selector, tag, text, error_message FROM events
      WHERE project_id = ${sqlString(projectId)} AND session_id = ${sqlString(session.sessionId)} ${bounds}
      ORDER BY timestamp_ms, sequence LIMIT 1 BY event_id LIMIT ${sqlInt(limit)}`,
   );

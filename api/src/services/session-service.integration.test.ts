@@ -20,6 +20,7 @@ beforeAll(async () => {
   const events = [
     ev('newer', 'n1', start + 1000, 'page_view', { url: 'https://shop.example/cart' }),
     ev('newer', 'n2', start + 2000, 'click', { selector: '#buy', page_x: 5, page_y: 6, text: 'Buy now' }),
+    ev('newer', 'n3', start + 2100, 'js_error', { error_message: 'TypeError: total is undefined' }),
     ev('older', 'o1', start - 600_000, 'page_view', { url: 'https://shop.example/home' }),
     ev('fresh', 'f1', start + 5000, 'page_view', { url: 'https://shop.example/new' }),
   ];
@@ -110,10 +111,20 @@ it('returns one session with its events once each; element text only for Member 
   expect(events.map((e) => [e.eventId, e.type])).toEqual([
     ['n1', 'page_view'],
     ['n2', 'click'],
+    ['n3', 'js_error'],
   ]);
-  expect(events[1]).toMatchObject({ selector: '#buy', pageX: 5, pageY: 6, text: 'Buy now' });
+  expect(events[1]).toMatchObject({
+    selector: '#buy',
+    pageX: 5,
+    pageY: 6,
+    text: 'Buy now',
+    errorMessage: '',
+  });
+  expect(events[2]).toMatchObject({ errorMessage: 'TypeError: total is undefined' });
   const asViewer = await client(viewer).getSession({ projectId, sessionId: 'newer' });
   expect(asViewer.events[1]).toMatchObject({ selector: '#buy', text: '' });
+  // The Errors view shows messages to every role; so does the timeline.
+  expect(asViewer.events[2]).toMatchObject({ errorMessage: 'TypeError: total is undefined' });
 });
 
 it('summarises a session from its events until the sessions role has written it', async () => {

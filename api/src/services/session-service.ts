@@ -122,6 +122,7 @@ export function createSessionService(
           selector: event.selector,
           tag: event.tag,
           text: showContent ? event.text : '',
+          errorMessage: event.error_message,
         })),
       };
     },
