@@ -97,7 +97,7 @@ export function HeatmapView(props: HeatmapViewProps) {
         ))}
         <span className="muted" data-testid="heatmap-summary">
           {mode === 'click' && `${clicks.total} clicks on ${clicks.elements.length} elements`}
-          {mode === 'scroll' && `${scroll.pageViews} page views measured`}
+          {mode === 'scroll' && `${scroll.pageViews} session${scroll.pageViews === 1 ? '' : 's'} measured`}
           {mode === 'movement' && `${movement.samples} mouse positions`}
         </span>
       </fieldset>

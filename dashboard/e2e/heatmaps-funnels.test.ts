@@ -131,7 +131,7 @@ it('draws click, scroll and movement maps over the rebuilt shop page, per device
 
   await page.getByTestId('heatmap-mode-scroll').click();
   await layer(page, 'scroll').waitFor();
-  await expect(page.getByTestId('heatmap-summary').textContent()).resolves.toBe('2 page views measured');
+  await expect(page.getByTestId('heatmap-summary').textContent()).resolves.toBe('2 sessions measured');
   const top = page.locator('[data-testid="heatmap-scroll-row"][data-depth="0"]');
   await expect(top.textContent()).resolves.toBe('0 %2100 %');
   expect(new URL(page.url()).searchParams.get('map')).toBe('scroll');

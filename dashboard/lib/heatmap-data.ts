@@ -28,7 +28,7 @@ export interface ClickMapData {
 
 export interface ScrollMapData {
   pageViews: number;
-  /** reached[i]: page views that reached at least 5 * i percent of the page (21 values). */
+  /** reached[i]: sessions whose deepest point reached at least 5 * i percent of the page (21 values). */
   reached: number[];
 }
 

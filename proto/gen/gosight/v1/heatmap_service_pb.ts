@@ -191,15 +191,17 @@ export const GetScrollMapRequestSchema: GenMessage<GetScrollMapRequest> = /*@__P
  */
 export type GetScrollMapResponse = Message<"gosight.v1.GetScrollMapResponse"> & {
   /**
-   * Page views measured.
+   * Sessions that viewed the page in the range. Despite the field's name, a
+   * session that viewed the page several times counts once, at the deepest
+   * point it reached over those views.
    *
    * @generated from field: uint64 page_views = 1;
    */
   pageViews: bigint;
 
   /**
-   * reached[i]: page views whose deepest point reached at least 5 * i percent
-   * of the page (21 values, 0 to 100 %).
+   * reached[i]: those sessions whose deepest point reached at least 5 * i
+   * percent of the page (21 values, 0 to 100 %).
    *
    * @generated from field: repeated uint64 reached = 2;
    */
@@ -456,7 +458,8 @@ export const HeatmapService: GenService<{
     output: typeof GetClickMapResponseSchema;
   },
   /**
-   * How far page views scrolled: the share of views reaching each depth.
+   * How far visitors scrolled the page: the share of sessions that viewed it
+   * whose deepest point reached each depth.
    *
    * @generated from rpc gosight.v1.HeatmapService.GetScrollMap
    */
