@@ -11,6 +11,7 @@ import { ensureProject } from '@gosight/common/projects';
 import { createTestInfra, uniqueId } from '@gosight/common/test-infra';
 import { ingestorConfigFrom } from '../../ingestor/src/config.ts';
 import { startIngestor } from '../../ingestor/src/ingestor.ts';
+import { decodeCostMicros } from './decode-cost.ts';
 import type { LoadResult, LoadTask, Protocol } from './load-worker.ts';
 import { loadgenCostMicros } from './loadgen-cost.ts';
 import { payloadSizes } from './payload-sizes.ts';
@@ -136,6 +137,7 @@ try {
   const sizeRow = (label: string, p: typeof recorded.total) =>
     `| ${label} | ${p.protobuf} | ${p.json} (${ratio(p.json, p.protobuf)}) | ${p.protobufGzip} | ${p.jsonGzip} (${ratio(p.jsonGzip, p.protobufGzip)}) |`;
   const loadgen = loadgenCostMicros(batchSize);
+  const decode = decodeCostMicros(batchSize, 2000);
   const f = (n: number) => n.toFixed(1);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const errors = (s: ReturnType<typeof summary>) =>
@@ -145,6 +147,7 @@ machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} 
 Kafka, Redis and PostgreSQL on the same machine; ingestor and load generator in one process (load in a worker thread${encodeEach ? ', every batch built and encoded with protobuf-es' : ', batches patched from an encoded template'}).
 1-minute load average when the closed loop started: ${loadBefore.toFixed(1)} (${os.cpus().length} cores).
 Load generator CPU per request body: ${loadgen.template.toFixed(0)} µs patched from a template, ${loadgen.encodeEach.toFixed(0)} µs built and encoded with protobuf-es.
+Ingestor CPU to decode and check one request body of ${batchSize} events: ${decode.wireCheck.toFixed(0)} µs checked on the wire, ${decode.protobufEs.toFixed(0)} µs with protobuf-es per event.
 ${closed.map(([protocol, , cpuPer1000]) => `Ingestor main-thread CPU over ${protocol}: ${cpuPer1000.toFixed(1)} ms per 1,000 acknowledged events, i.e. one core would sustain ~${(1_000_000 / cpuPer1000).toFixed(0)} events/s.`).join('\n')}
 
 | measurement | result | budget |

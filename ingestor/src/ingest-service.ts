@@ -1,5 +1,5 @@
 import { create, toBinary } from '@bufbuild/protobuf';
-import { Code, ConnectError, type HandlerContext, type ServiceImpl } from '@connectrpc/connect';
+import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect';
 import { sessionKey, type Topics } from '@gosight/common/topics';
 import {
   type IngestBatchRequest,
@@ -14,12 +14,15 @@ import type { BatchIds } from './batch-ids.ts';
 import type { BatchPublisher, OutgoingMessage } from './batch-publisher.ts';
 import { clientInfoFrom } from './client-info.ts';
 import type { IngestorConfig } from './config.ts';
-import { encodeEventBatchRecord } from './event-batch-encoding.ts';
+import { encodeEventBatchRecord, type OutgoingEvent } from './event-batch-encoding.ts';
+import type { UnaryContext } from './fast-unary.ts';
 import {
+  eventIdOf,
+  eventProblem,
   type IncomingEvent,
   incomingFromBytes,
   incomingFromDecoded,
-  outgoingBytes,
+  outgoingFrom,
 } from './incoming-events.ts';
 import { IngestRejection, rateLimited, tooLarge } from './ingest-errors.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
@@ -30,8 +33,8 @@ import { type RequestFacts, requestFactsKey } from './request-facts.ts';
 import { signatureRejection } from './signature-check.ts';
 import { isBlockedUrl } from './url-blocklist.ts';
 import { isBot, type UserAgentInfo } from './user-agent.ts';
-import { type Violation, validateBatch } from './validate-batch.ts';
-import { validateEvent, validateEventSize } from './validate-event.ts';
+import { validateBatch } from './validate-batch.ts';
+import { validateEventSize } from './validate-event.ts';
 import type { IngestBatchRequestView } from './wire-view.ts';
 
 export interface IngestDeps {
@@ -55,7 +58,7 @@ type BatchFields = Omit<IngestBatchRequest, 'events' | '$typeName' | '$unknown'>
 
 export interface IngestHandlers {
   decoded: ServiceImpl<typeof IngestService>;
-  wireView: (request: IngestBatchRequestView, context: HandlerContext) => Promise<IngestBatchResponse>;
+  wireView: (request: IngestBatchRequestView, context: UnaryContext) => Promise<IngestBatchResponse>;
 }
 
 export function createIngestService(deps: IngestDeps): IngestHandlers {
@@ -101,7 +104,7 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
   async function authorize(
     request: BatchFields,
     eventCount: number,
-    context: HandlerContext,
+    context: UnaryContext,
     facts: RequestFacts,
     ipHash: string,
     nowMs: number,
@@ -156,12 +159,12 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
   async function ingest(
     request: BatchFields,
     events: IncomingEvent[],
-    context: HandlerContext,
+    context: UnaryContext,
   ): Promise<IngestBatchResponse> {
     const violations = validateBatch(request);
     if (violations.length > 0) {
       events.forEach((incoming, index) => {
-        const problem = checkEvent(incoming, index);
+        const problem = eventProblem(incoming, index);
         if (problem) violations.push(problem);
       });
       const text = violations.map((v) => `${v.path}: ${v.reason}`).join('; ');
@@ -194,28 +197,28 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
 
     const receivedAtMs = BigInt(nowMs);
     const clockSkewMs = request.sentAtMs > 0n ? receivedAtMs - request.sentAtMs : 0n;
-    const encoded: Uint8Array[] = [];
+    const encoded: OutgoingEvent[] = [];
     const rejected: RejectedEvent[] = [];
     const seenIds = new Set<string>();
     events.forEach((incoming, index) => {
-      const { event } = incoming;
+      const eventId = eventIdOf(incoming);
       let problem =
-        checkEvent(incoming, index) ??
-        (event && seenIds.has(event.eventId)
+        eventProblem(incoming, index) ??
+        (eventId !== undefined && seenIds.has(eventId)
           ? { path: `events[${index}].event_id`, reason: 'repeats an earlier event of this batch' }
           : undefined);
-      if (!problem && event) {
-        const bytes = outgoingBytes(event, incoming.bytes, clockSkewMs);
-        problem = validateEventSize(bytes.length, index, config.limits.eventBytes);
+      if (!problem && eventId !== undefined) {
+        const outgoing = outgoingFrom(incoming, clockSkewMs);
+        problem = validateEventSize(outgoing.size, index, config.limits.eventBytes);
         if (!problem) {
-          seenIds.add(event.eventId);
-          encoded.push(bytes);
+          seenIds.add(eventId);
+          encoded.push(outgoing);
           return;
         }
       }
       rejected.push(
         create(RejectedEventSchema, {
-          eventId: event?.eventId ?? '',
+          eventId: eventId ?? '',
           index,
           field: problem?.path ?? `events[${index}]`,
           reason: problem?.reason ?? 'is invalid',
@@ -286,7 +289,7 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
     return response;
   }
 
-  async function answer(request: BatchFields, events: () => IncomingEvent[], context: HandlerContext) {
+  async function answer(request: BatchFields, events: () => IncomingEvent[], context: UnaryContext) {
     try {
       const response = await ingest(request, events(), context);
       metrics.requests.inc({ code: 'ok' });
@@ -311,12 +314,6 @@ export function createIngestService(deps: IngestDeps): IngestHandlers {
     // For binary requests decoded with the wire view: events stay bytes.
     wireView: (request, context) => answer(request, () => incomingFromBytes(request.events), context),
   };
-}
-
-function checkEvent(incoming: IncomingEvent, index: number): Violation | undefined {
-  if (incoming.event === undefined)
-    return { path: `events[${index}]`, reason: `is not a valid Event: ${incoming.decodeError}` };
-  return validateEvent(incoming.event, index);
 }
 
 // Code.ResourceExhausted -> "resource_exhausted", as the Connect protocol spells it.

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type http2 from 'node:http2';
+import { fromBinary, toBinary } from '@bufbuild/protobuf';
 import { createContextValues } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { createKafka, createProducer } from '@gosight/common/kafka';
@@ -7,12 +8,13 @@ import { createMetricsRegistry } from '@gosight/common/metrics';
 import { createPostgres } from '@gosight/common/postgres';
 import { serveH1AndH2c } from '@gosight/common/serve-h1-h2c';
 import { topicsFor } from '@gosight/common/topics';
-import { IngestService } from '@gosight/proto/v1/ingest_pb';
+import { IngestBatchResponseSchema, IngestService } from '@gosight/proto/v1/ingest_pb';
 import { Redis } from 'ioredis';
 import { createBatchIds } from './batch-ids.ts';
 import { createBatchPublisher } from './batch-publisher.ts';
 import type { IngestorConfig } from './config.ts';
 import { handleCors } from './cors.ts';
+import { createFastUnary } from './fast-unary.ts';
 import { createHttpRoutes } from './http-routes.ts';
 import { createIngestMetrics } from './ingest-metrics.ts';
 import { createIngestService } from './ingest-service.ts';
@@ -23,7 +25,7 @@ import { createRateLimiter } from './rate-limiter.ts';
 import { createKafkaCircuit, createKafkaReadiness } from './readiness.ts';
 import { requestFactsFrom, requestFactsKey } from './request-facts.ts';
 import { createUserAgentParser } from './user-agent.ts';
-import { IngestServiceView } from './wire-view.ts';
+import { IngestBatchRequestViewSchema, IngestServiceView } from './wire-view.ts';
 
 export interface RunningIngestor {
   port: number;
@@ -90,6 +92,16 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
     ...adapterOptions,
     routes: (router) => router.service(IngestServiceView, { ingestBatch: service.wireView }),
   });
+  // The common binary calls skip connect-es's general machinery (fast-unary.ts).
+  const binary = createFastUnary({
+    path: `/${IngestService.typeName}/${IngestService.method.ingestBatch.name}`,
+    readMaxBytes: adapterOptions.readMaxBytes,
+    contextValues: adapterOptions.contextValues,
+    decode: (bytes) => fromBinary(IngestBatchRequestViewSchema, bytes),
+    handle: async (input, context) =>
+      toBinary(IngestBatchResponseSchema, await service.wireView(input, context)),
+    fallback: connectBinary,
+  });
   let draining = false;
   let stopping: Promise<void> | undefined;
   const routes = createHttpRoutes({
@@ -108,7 +120,8 @@ export async function startIngestor(config: IngestorConfig): Promise<RunningInge
       const length = Number(request.headers['content-length']);
       if (length > 0) metrics.requestBytes.inc(length);
       const contentType = request.headers['content-type'] ?? '';
-      (contentType.includes('json') ? connectJson : connectBinary)(request, response);
+      if (contentType.includes('json')) connectJson(request, response);
+      else binary(request, response);
     },
     config.host,
     config.port,

@@ -33,6 +33,8 @@ export function createNodeHandler(options: InvalidBodyAdapterOptions) {
   return (
     request: http.IncomingMessage | http2.Http2ServerRequest,
     response: http.ServerResponse | http2.Http2ServerResponse,
+    // Context values made already (fast-unary.ts); by default made here.
+    values?: ContextValues,
   ) => {
     const handler = handlers.get(request.url?.split('?', 1)[0] ?? '');
     if (!handler) {
@@ -44,7 +46,7 @@ export function createNodeHandler(options: InvalidBodyAdapterOptions) {
       request,
       response,
       undefined,
-      options.contextValues?.(request),
+      values ?? options.contextValues?.(request),
     );
     handler(universal)
       .then(invalidBodyAsInvalidArgument)

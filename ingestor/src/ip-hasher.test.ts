@@ -29,3 +29,16 @@ describe('createIpHasher', () => {
 
   it('hashes a missing address to empty', () => expect(hasher.hash('', day1)).toBe(''));
 });
+
+describe('createIpHasher across days', () => {
+  it('gives the hash of a fresh hasher after going back and forth between days', () => {
+    const hasher = createIpHasher('secret-of-sixteen+', false);
+    const day1Hash = hasher.hash('198.51.100.4', day1);
+    hasher.hash('198.51.100.4', day2);
+    expect(hasher.hash('198.51.100.4', day1Late)).toBe(day1Hash);
+    expect(hasher.hash('198.51.100.4', day2)).toBe(
+      createIpHasher('secret-of-sixteen+', false).hash('198.51.100.4', day2),
+    );
+    expect(hasher.hash('198.51.100.4', Date.UTC(2026, 10, 23))).toBe(hasher.hash('198.51.100.4', day2));
+  });
+});

@@ -32,6 +32,7 @@ function keepBody(request: http.IncomingMessage | http2.Http2ServerRequest): Uin
   const chunks: Uint8Array[] = [];
   const read = request[Symbol.asyncIterator].bind(request);
   Object.defineProperty(request, Symbol.asyncIterator, {
+    configurable: true,
     value: async function* () {
       for await (const chunk of read()) {
         chunks.push(chunk as Uint8Array);

@@ -3,7 +3,7 @@ import { checkId, type Violation } from './validate-batch.ts';
 
 const MAX_NAME_LENGTH = 200;
 const MAX_PROPERTIES = 100;
-const MAX_MOUSE_SAMPLES = 2000;
+export const MAX_MOUSE_SAMPLES = 2000;
 
 // The first problem of one event's content, or undefined when it is
 // acceptable. An invalid event rejects only itself.

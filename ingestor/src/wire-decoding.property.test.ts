@@ -8,7 +8,7 @@ import { IngestBatchRequestSchema } from '@gosight/proto/v1/ingest_pb';
 import { EventBatchRecordSchema } from '@gosight/proto/v1/pipeline_pb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeEvent, encodeEventBatchRecord } from './event-batch-encoding.ts';
+import { encodeEvent, encodeEventBatchRecord, outgoingEvent } from './event-batch-encoding.ts';
 import { validateEvent } from './validate-event.ts';
 import { IngestBatchRequestViewSchema } from './wire-view.ts';
 
@@ -73,7 +73,10 @@ describe('binary decoding', () => {
         };
         const spliced = fromBinary(
           EventBatchRecordSchema,
-          encodeEventBatchRecord(head, events.map(encodeEvent)),
+          encodeEventBatchRecord(
+            head,
+            events.map((e) => outgoingEvent(encodeEvent(e))),
+          ),
         );
         expect(spliced).toEqual(create(EventBatchRecordSchema, { ...head, events }));
       }),
