@@ -5,7 +5,9 @@
 //   esm/                   ESM for bundlers; the extras and the recorder are split chunks
 //   cjs/                   CommonJS; cjs/extras.cjs and cjs/replay.cjs are required lazily
 //   types/                 type declarations (tsc --emitDeclarationOnly)
-// then prints each file's raw and gzipped size.
+// then prints each file's raw and gzipped size. With --sourcemap, each file
+// also gets a .map next to it (not referenced from the file, so sizes and
+// behaviour do not change): bench/sdk maps its profile's hottest functions.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [rrwebSlim],
+  sourcemap: process.argv.includes('--sourcemap') ? 'external' : false,
 };
 
 // In the CommonJS build the recorder and the extras stay separate files.

@@ -117,7 +117,10 @@ export function slimRrweb(source) {
   code = replaceDeclaration(code, 'class BaseRRNode {', 'class BaseRRNode {');
   code = assignOptions(code);
   code = inlineEnums(code);
-  return assignClassFields(code);
+  // Without its map comment, the build's source map (build.mjs --sourcemap)
+  // points into this slimmed code rather than through rrweb's own map, whose
+  // positions the cuts above have shifted.
+  return assignClassFields(code).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
 export const rrwebSlim = {

@@ -6,21 +6,25 @@
 // not count). Configurations take turns within each round (in rotating
 // order), and each round's overheads are taken against that round's page
 // alone, so that the machine's drift cancels; prints each figure's median and
-// spread (min–max) over the rounds.
+// spread (min–max) over the rounds. The page alone runs twice per round: the
+// difference of its two runs is the method's noise floor, printed beside the
+// SDK's overheads. Ends with a Markdown figure table for
+// bench/lib/summarize-runs.ts.
 //
-//   npx tsx bench/sdk/run.ts [windowSeconds=10] [rounds=5]
+//   npx tsx bench/sdk/run.ts [windowSeconds=10] [rounds=7]
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { snippetTag } from '../../sdk/demo/snippet-tag.ts';
 import { launchChromium } from '../../sdk/test/chromium.ts';
 import { startFakeIngestServer } from '../../sdk/test/fake-ingest-server.ts';
+import { createSdkProfileTally } from './profile.ts';
+import { PAGE_ALONE, PAGE_ALONE_AGAIN, printReport, REPLAY_OFF, REPLAY_ON } from './report.ts';
 
 const windowSeconds = Number(process.argv[2] ?? 10);
-const rounds = Number(process.argv[3] ?? 5);
+const rounds = Number(process.argv[3] ?? 7);
 const SDK_DIR = fileURLToPath(new URL('../../sdk/', import.meta.url));
 
 // 1,000 rows of a div and 9 spans (10,000 elements); every 100 ms the page
@@ -45,45 +49,19 @@ setInterval(() => {
 
 type Config = { name: string; init?: Record<string, unknown> };
 
-type Profile = {
-  nodes: {
-    id: number;
-    callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
-  }[];
-  samples?: number[];
-  timeDeltas?: number[];
-};
-
-// The SDK's functions that took the most self time, over all rounds.
-const hot = new Map<string, number>();
-
-// Seconds of samples whose top frame is a function of the SDK's files.
-function sdkSelfSeconds(profile: Profile): number {
-  const frame = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const sdk = new Set(
-    profile.nodes.filter((n) => /\/sdk(-extras|-replay)?\.js$/.test(n.callFrame.url)).map((n) => n.id),
-  );
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let micros = 0;
-  // timeDeltas[i] is the time before sample i; the time a sample stands for is the next delta.
-  for (let i = 0; i < samples.length; i++) {
-    if (!sdk.has(samples[i]!)) continue;
-    micros += deltas[i + 1] ?? 0;
-    const f = frame.get(samples[i]!)!;
-    const key = `${f.url.replace(/.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1} ${f.functionName || '(anonymous)'}`;
-    hot.set(key, (hot.get(key) ?? 0) + (deltas[i + 1] ?? 0));
-  }
-  return micros / 1e6;
-}
-
 async function main() {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: SDK_DIR, stdio: 'ignore' });
+  // Source maps (not referenced from the files) name the profile's functions.
+  execFileSync(process.execPath, ['build.mjs', '--sourcemap'], {
+    cwd: SDK_DIR,
+    stdio: 'ignore',
+  });
+  const tally = createSdkProfileTally(`${SDK_DIR}dist/`);
   const ingest = await startFakeIngestServer();
   const configs: Config[] = [
-    { name: 'page alone' },
-    { name: 'SDK, replay off', init: { projectKey: 'bench', endpoint: ingest.url, replay: false } },
-    { name: 'SDK, replay on', init: { projectKey: 'bench', endpoint: ingest.url, replay: true } },
+    { name: PAGE_ALONE },
+    { name: REPLAY_OFF, init: { projectKey: 'bench', endpoint: ingest.url, replay: false } },
+    { name: PAGE_ALONE_AGAIN },
+    { name: REPLAY_ON, init: { projectKey: 'bench', endpoint: ingest.url, replay: true } },
   ];
   let current: Config = configs[0]!;
   const server = createServer(async (req, res) => {
@@ -104,6 +82,7 @@ async function main() {
 
   const results = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   const own = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  const ownCpu = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const config of configs.map((_, i) => configs[(i + round) % configs.length]!)) {
       current = config;
@@ -134,7 +113,13 @@ async function main() {
       const { profile } = await cdp.send('Profiler.stop');
       const elapsed = (performance.now() - start) / 1000;
       results.get(config.name)!.push((busy / elapsed) * 100);
-      own.get(config.name)!.push((sdkSelfSeconds(profile) / elapsed) * 100);
+      const sampled = tally.selfSeconds(profile);
+      own.get(config.name)!.push((sampled.sdk / elapsed) * 100);
+      // The SDK's share of the busy samples times the thread's CPU time: the
+      // same figure without the descheduled time a loaded machine adds.
+      ownCpu
+        .get(config.name)!
+        .push(sampled.busy > 0 ? ((sampled.sdk / sampled.busy) * busy * 100) / elapsed : 0);
       await context.close();
     }
   }
@@ -142,48 +127,15 @@ async function main() {
   server.close();
   await ingest.close();
 
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
-  const spread = (values: number[]) =>
-    `${Math.min(...values).toFixed(2)} … ${Math.max(...values).toFixed(2)}`;
-  const alone = results.get('page alone')!;
-  console.log(
-    `SDK main-thread cost, ${windowSeconds} s windows, ${rounds} rounds, ${cpus().length} cores (${cpus()[0]?.model})`,
+  printReport(
+    { windowSeconds, rounds, cpu: results, own, ownCpu, hot: tally.hot, batches: ingest.batches.length },
+    `${SDK_DIR}dist/`,
   );
-  console.log(
-    'config                 CPU median   CPU min … max     overhead median   overhead min … max   runs (CPU %)',
-  );
-  for (const [name, values] of results) {
-    const overhead = values.map((v, i) => v - alone[i]!);
-    console.log(
-      [
-        name.padEnd(22),
-        `${median(values).toFixed(2)} %`.padStart(10),
-        spread(values).padStart(16),
-        `${median(overhead).toFixed(2)} pp`.padStart(16),
-        spread(overhead).padStart(20),
-        `  ${values.map((v) => v.toFixed(2)).join(' / ')}`,
-      ].join(' '),
-    );
-  }
-  console.log(
-    'SDK JavaScript self time (functions in sdk.js, sdk-extras.js, sdk-replay.js), % of the window:',
-  );
-  for (const [name, values] of own) {
-    if (name === 'page alone') continue;
-    console.log(
-      `${name.padEnd(22)} ${`${median(values).toFixed(2)} %`.padStart(10)} ${spread(values).padStart(16)}   ${values.map((v) => v.toFixed(2)).join(' / ')}`,
-    );
-  }
-  console.log('hottest SDK functions (self ms over all rounds, minified file:line:column):');
-  for (const [key, micros] of [...hot].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(`  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${key}`);
-  }
-  const batches = ingest.batches.length;
-  console.log(`batches received by the fake ingestor: ${batches}`);
 }
 
-await main();
+try {
+  await main();
+} finally {
+  // Leaves dist as `npm run build -w sdk` makes it: no source maps to publish by mistake.
+  execFileSync(process.execPath, ['build.mjs'], { cwd: SDK_DIR, stdio: 'ignore' });
+}

@@ -1,0 +1,125 @@
+// rrweb-slim.mjs must not change what rrweb records with the SDK's options:
+// the same DOM changes, recorded in Chromium by rrweb as published and as the
+// SDK's build edits it, give the same events. (Also the harness for any edit
+// meant to make rrweb's mutation handling cheaper, see bench/sdk/mutations.ts.)
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rrwebSlim } from '../rrweb-slim.mjs';
+import { launchChromium } from '../test/chromium.ts';
+
+const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+// The SDK's record options (replay-recorder.ts); events are collected in window.events.
+const ENTRY = `import { record } from '@rrweb/record';
+window.events = [];
+window.stop = record({
+  emit: (event) => window.events.push(event),
+  maskAllInputs: true,
+  blockSelector: '[data-gosight-block]',
+  maskTextSelector: '[data-gosight-mask]',
+  slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
+});`;
+
+const PAGE = `<main id="grid"></main><div id="host"></div>
+<div data-gosight-mask><p id="masked">masked text</p></div>
+<div data-gosight-block><p id="blocked">blocked text</p></div>`;
+
+// Each step is one MutationObserver callback (a task apart): text changes
+// under shared ancestors, subtrees removed while their children change,
+// nodes moved, added and removed at once, a shadow root's content, masked
+// and blocked parts.
+const STEPS = `[
+  () => {
+    const grid = document.getElementById('grid');
+    for (let r = 0; r < 20; r++) {
+      const row = document.createElement('div');
+      row.id = 'r' + r;
+      for (let c = 0; c < 5; c++) { const s = document.createElement('span'); s.textContent = r + '.' + c; row.appendChild(s); }
+      grid.appendChild(row);
+    }
+    document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<p>in shadow</p>';
+  },
+  () => {
+    for (const s of document.querySelectorAll('#r1 span, #r2 span')) s.textContent = 'new ' + s.textContent;
+    document.getElementById('r3').remove();
+    const r4 = document.getElementById('r4');
+    r4.firstChild.textContent = 'changed before removal';
+    r4.remove();
+    document.getElementById('r5').classList.add('hot');
+    document.getElementById('host').shadowRoot.firstChild.textContent = 'shadow changed';
+  },
+  () => {
+    const grid = document.getElementById('grid');
+    const r6 = document.getElementById('r6');
+    grid.appendChild(r6);
+    r6.lastChild.textContent = 'moved and changed';
+    const tmp = document.createElement('b');
+    grid.appendChild(tmp);
+    tmp.remove();
+    const r7 = document.getElementById('r7');
+    r7.remove();
+    grid.prepend(r7);
+    document.getElementById('r8').textContent = 'row text';
+    document.getElementById('masked').textContent = 'secret';
+    document.getElementById('blocked').textContent = 'blocked secret';
+    document.getElementById('host').shadowRoot.appendChild(document.createElement('i'));
+  },
+  () => {
+    const grid = document.getElementById('grid');
+    const r9 = document.getElementById('r9');
+    const r10 = document.getElementById('r10');
+    r9.appendChild(r10);
+    r10.firstChild.remove();
+    grid.removeChild(r9);
+    document.getElementById('r11').firstChild.firstChild.data = 'character data';
+  },
+]`;
+
+async function bundle(plugins: Parameters<typeof build>[0]['plugins']): Promise<string> {
+  const out = await build({
+    stdin: { contents: ENTRY, resolveDir: SDK_DIR, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    plugins,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function record(script: string): Promise<unknown[]> {
+  const page = await browser.newPage();
+  try {
+    await page.setContent(`<!doctype html><html><head></head><body>${PAGE}</body></html>`);
+    await page.addScriptTag({ content: script });
+    const events = await page.evaluate(`(async () => {
+      for (const step of ${STEPS}) {
+        step();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      window.stop();
+      return window.events;
+    })()`);
+    return (events as { timestamp?: number }[]).map(({ timestamp, ...rest }) => rest);
+  } finally {
+    await page.close();
+  }
+}
+
+it('records the same events as rrweb as published', async () => {
+  const published = await record(await bundle([]));
+  const edited = await record(await bundle([rrwebSlim]));
+  const mutations = published.filter((e) => (e as { type: number }).type === 3);
+  expect(mutations.length).toBeGreaterThanOrEqual(4);
+  expect(edited).toEqual(published);
+});
