@@ -3,6 +3,7 @@ import { toBinary, toJsonString } from '@bufbuild/protobuf';
 import { createClient } from '@connectrpc/connect';
 import { createConnectTransport } from '@connectrpc/connect-node';
 import { IngestBatchRequestSchema, IngestService } from '@gosight/proto/v1/ingest_pb';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeaderValue } from './request-signature.ts';
 import { type Harness, sampleBatch, startHarness } from './test-harness.ts';
@@ -53,6 +54,25 @@ const binary = (key: string) => {
 
 describe('signed batches', () => {
   it('accepts a valid signature and publishes the batch', async () => {
+    const { batch, body } = binary(requiredKey);
+    const answer = await post(body, {
+      'x-gosight-signature': signatureHeaderValue(secret, Date.now(), body),
+    });
+    expect(answer.status).toBe(200);
+    expect((await harness.published(batch.sessionId)).events).toHaveLength(2);
+  });
+
+  it('keeps the signing secret out of Redis and still checks signatures once the key is served from there', async () => {
+    const redis = new Redis(harness.infra.config.redisUrl);
+    try {
+      const cached = await redis.get(`gosight:write-key:${requiredKey}`);
+      expect(cached).toContain('"signed":true');
+      expect(cached).not.toContain(secret);
+    } finally {
+      redis.disconnect();
+    }
+    // Past the in-memory cache (1 s): the settings come from Redis, the secret from PostgreSQL.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const { batch, body } = binary(requiredKey);
     const answer = await post(body, {
       'x-gosight-signature': signatureHeaderValue(secret, Date.now(), body),

@@ -36,6 +36,10 @@ interface Row {
   blocked_urls: string[];
 }
 
+// What Redis holds: the settings without the signing secret, which stays in
+// PostgreSQL (and briefly in process memory); `signed` says there is one.
+type CachedSettings = Omit<ProjectSettings, 'signingSecret'> & { signed?: true };
+
 const UNKNOWN = '-';
 // Answers are kept this long in process memory on top of Redis, which spares
 // a Redis round trip per request at high rates.
@@ -43,7 +47,7 @@ const LOCAL_CACHE_MS = 1000;
 const LOCAL_CACHE_ENTRIES = 10_000;
 
 // Looks write keys up in PostgreSQL and caches the answer (also "unknown") in
-// Redis and briefly in memory; the two together never exceed cacheSeconds, so
+// Redis, without the signing secret, and briefly in memory; the two together never exceed cacheSeconds, so
 // a revocation takes effect within that time. With Redis down it asks
 // PostgreSQL; with PostgreSQL down it keeps answering from what it last knew,
 // and a key it never saw gets Unavailable, which clients retry.
@@ -54,7 +58,8 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
   async function lookup(writeKey: string): Promise<ProjectSettings | undefined> {
     const cacheKey = `gosight:write-key:${writeKey}`;
     const cached = await redis.get(cacheKey).catch(() => null);
-    if (cached !== null) return cached === UNKNOWN ? undefined : (JSON.parse(cached) as ProjectSettings);
+    if (cached === UNKNOWN) return undefined;
+    if (cached !== null) return withSecret(JSON.parse(cached) as CachedSettings);
     const { rows } = await pool.query<Row>(
       `SELECT k.project_id, p.allowed_origins, p.rate_limit_events_per_second, p.rate_limit_burst_events,
               p.ingest_signing_secret, p.ingest_signature_required, p.truncate_ip, p.blocked_urls
@@ -76,9 +81,19 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
       ...(row.blocked_urls.length > 0 && { blockedUrls: row.blocked_urls }),
     };
     await redis
-      .set(cacheKey, settings ? JSON.stringify(settings) : UNKNOWN, 'EX', redisSeconds)
+      .set(cacheKey, settings ? JSON.stringify(toCached(settings)) : UNKNOWN, 'EX', redisSeconds)
       .catch(() => {});
     return settings;
+  }
+
+  async function withSecret({ signed, ...settings }: CachedSettings): Promise<ProjectSettings> {
+    if (!signed) return settings;
+    const { rows } = await pool.query<{ ingest_signing_secret: string | null }>(
+      'SELECT ingest_signing_secret FROM projects WHERE id = $1',
+      [settings.projectId],
+    );
+    const secret = rows[0]?.ingest_signing_secret;
+    return secret ? { ...settings, signingSecret: secret } : settings;
   }
 
   return {
@@ -104,4 +119,8 @@ export function createProjectResolver(pool: Pool, redis: Redis, cacheSeconds: nu
       return value;
     },
   };
+}
+
+function toCached({ signingSecret, ...settings }: ProjectSettings): CachedSettings {
+  return signingSecret ? { ...settings, signed: true } : settings;
 }
