@@ -165,6 +165,29 @@ describe('heatmaps', () => {
     expect(depths.length).toBeGreaterThan(0);
     expect(depths).toEqual(await rows(clickhouse, referenceScrollDepths(scope)));
   });
+
+  // The click map reads its range as two halves of time, each FINAL: both
+  // halves hold redelivered copies, and a range of 1 ms has an empty half.
+  const halves = [
+    { url: FUNNEL_URLS[1]!, viewportClass: ViewportClass.TABLET, range: last(5, 3) },
+    { url: FUNNEL_URLS[0]!, viewportClass: ViewportClass.UNSPECIFIED, range: { fromMs: NOW - 1, toMs: NOW } },
+  ].map((scope) => ({ ...scope, projectId: PROJECT }));
+  it.each(halves)('click map of $url over both halves of its range', async (scope) => {
+    const middle = scope.range.fromMs + Math.floor((scope.range.toMs - scope.range.fromMs) / 2);
+    const copies = (from: number, to: number) =>
+      rows<{ copies: string }>(
+        clickhouse,
+        `SELECT count() - uniqExact(event_id) AS copies FROM page_clicks
+         WHERE project_id = '${PROJECT}' AND timestamp_ms >= ${from} AND timestamp_ms < ${to}`,
+      );
+    if (scope.range.toMs - scope.range.fromMs > 1) {
+      expect(Number((await copies(scope.range.fromMs, middle))[0]!.copies)).toBeGreaterThan(0);
+      expect(Number((await copies(middle, scope.range.toMs))[0]!.copies)).toBeGreaterThan(0);
+    }
+    expect(await queryClickMap(clickhouse, scope, 8, 20)).toEqual(
+      await rows(clickhouse, referenceClickMap(scope, 8, 20)),
+    );
+  });
 });
 
 describe('funnels', () => {
