@@ -36,11 +36,25 @@ export async function createTestInfra(name: string): Promise<TestInfra> {
       await admin.connect();
       await admin.deleteTopics({ topics: Object.values(topicsFor(config.topicPrefix)) });
       await admin.disconnect();
-      await withPostgres(shared.postgresUrl, (pool) =>
-        pool.query(`DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`),
-      );
+      await dropPostgresDatabase(shared.postgresUrl, postgresDatabase);
     },
   };
+}
+
+// FORCE ends the test's own connections, but not a background worker that
+// happens to be on the database (e.g. autovacuum, run by the superuser):
+// PostgreSQL then refuses, and the worker is gone a moment later.
+async function dropPostgresDatabase(url: string, database: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withPostgres(url, (pool) => pool.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      const insufficientPrivilege = (error as { code?: string }).code === '42501';
+      if (!insufficientPrivilege || attempt === 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
 
 async function withPostgres(
