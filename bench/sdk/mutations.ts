@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { rrwebSlim } from '../../sdk/rrweb-slim.mjs';
 import { launchChromium } from '../../sdk/test/chromium.ts';
+import { busyPageBody } from './busy-page.ts';
 import { median } from './report.ts';
 
 const steps = Number(process.argv[2] ?? 400);
@@ -34,24 +35,7 @@ window.startRecording = () => record({
   slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
 });`;
 
-const PAGE = `<main id="grid"></main><script>
-window.events = 0;
-let seed = 42;
-const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
-const grid = document.getElementById('grid');
-const row = (n) => { const d = document.createElement('div'); d.className = 'row';
-  for (let j = 0; j < 9; j++) { const s = document.createElement('span'); s.textContent = 'cell ' + n + '.' + j; d.appendChild(s); }
-  return d; };
-let next = 0;
-for (; next < 1000; next++) grid.appendChild(row(next));
-const spans = grid.getElementsByTagName('span');
-window.step = () => {
-  for (let i = 0; i < 50; i++) spans[(random() * spans.length) | 0].textContent = 'v' + random().toString(36).slice(2, 8);
-  for (let i = 0; i < 20; i++) grid.children[(random() * grid.children.length) | 0].classList.toggle('hot');
-  grid.appendChild(row(next++));
-  grid.firstElementChild.remove();
-};
-</script>`;
+const PAGE = busyPageBody('random', 'window.events = 0;\nwindow.step = mutate;');
 
 async function bundle(plugins: NonNullable<Parameters<typeof build>[0]['plugins']>): Promise<string> {
   const out = await build({

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { snippetTag } from '../../sdk/demo/snippet-tag.ts';
 import { launchChromium } from '../../sdk/test/chromium.ts';
 import { startFakeIngestServer } from '../../sdk/test/fake-ingest-server.ts';
+import { busyPageBody } from './busy-page.ts';
 import { createSdkProfileTally } from './profile.ts';
 import { PAGE_ALONE, PAGE_ALONE_AGAIN, printReport, REPLAY_OFF, REPLAY_ON } from './report.ts';
 
@@ -27,25 +28,8 @@ const windowSeconds = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 7);
 const SDK_DIR = fileURLToPath(new URL('../../sdk/', import.meta.url));
 
-// 1,000 rows of a div and 9 spans (10,000 elements); every 100 ms the page
-// rewrites 50 spans' text, toggles a class on 20 rows, appends a row and
-// removes the oldest: about 700 mutation records a second.
-const PAGE_BODY = `<main id="grid"></main><script>
-const grid = document.getElementById('grid');
-const row = (n) => { const d = document.createElement('div'); d.className = 'row';
-  for (let j = 0; j < 9; j++) { const s = document.createElement('span'); s.textContent = 'cell ' + n + '.' + j; d.appendChild(s); }
-  return d; };
-let next = 0;
-for (; next < 1000; next++) grid.appendChild(row(next));
-const spans = () => grid.getElementsByTagName('span');
-setInterval(() => {
-  const all = spans();
-  for (let i = 0; i < 50; i++) all[(Math.random() * all.length) | 0].textContent = 'v' + Math.random().toString(36).slice(2, 8);
-  for (let i = 0; i < 20; i++) grid.children[(Math.random() * grid.children.length) | 0].classList.toggle('hot');
-  grid.appendChild(row(next++));
-  grid.firstElementChild.remove();
-}, 100);
-</script>`;
+// The busy page (busy-page.ts), changing every 100 ms: about 700 mutation records a second.
+const PAGE_BODY = busyPageBody('Math.random', 'setInterval(mutate, 100);');
 
 type Config = { name: string; init?: Record<string, unknown> };
 
