@@ -14,7 +14,15 @@
 //     indexed by a computed key (MouseInteractions);
 //   - __publicField(this, "x", v) in constructors becomes this.x = v (no class
 //     with such a field has an accessor of the same name), and
-//     MutationBuffer.init's copy of options by name plain assignments.
+//     MutationBuffer.init's copy of options by name plain assignments;
+//   - blocking and masking are tested with one selector list of the class and
+//     the selector (one closest() call instead of up to four): the SDK always
+//     sets blockSelector and maskTextSelector and keeps the default classes;
+//   - and one change to what is recorded, for speed (textSwaps, on unless
+//     turned off): a text child replaced by another is recorded as a text
+//     change (see TEXT_SWAP). The others leave rrweb's events as they were
+//     (rrweb-slim.browser.test.ts); every recording replays as the page was
+//     (rrweb-replay.browser.test.ts).
 import { readFile } from 'node:fs/promises';
 
 function fail(message) {
@@ -79,7 +87,90 @@ function assignClassFields(code) {
   return out;
 }
 
-export function slimRrweb(source) {
+// A text child replaced by another (`el.textContent = "…"` on an element
+// holding one text node, the common way to update text) is recorded as a text
+// change of the old node's id, which the new node takes over. The replay shows
+// the same, without serializing, mapping and unmapping a node per change.
+// Anything less plain (nodes added or moved in the same callback, <style> and
+// <script> text) takes rrweb's own path.
+const TEXT_SWAP = `
+function swapText(buffer, m) {
+  const target = m.target;
+  if (m.addedNodes.length !== 1 || m.removedNodes.length !== 1 || target.nodeType !== 1) return false;
+  const removed = m.removedNodes[0];
+  const added = m.addedNodes[0];
+  if (removed.nodeType !== 3 || added.nodeType !== 3 || target.tagName === "STYLE" || target.tagName === "SCRIPT") return false;
+  const mirror = buffer.mirror;
+  const meta = mirror.getMeta(removed);
+  // Nodes added or moved earlier in the same callback are rrweb's to place.
+  if (!meta || meta.id < 0 || mirror.getId(target) < 0 || mirror.hasNode(added)) return false;
+  if (buffer.movedSet.has(removed) || buffer.addedSet.has(added)) return false;
+  mirror.nodeMetaMap.delete(removed);
+  mirror.add(added, meta);
+  let value = index.textContent(added);
+  if (value && needMaskingText(target, buffer.maskTextClass, buffer.maskTextSelector, true))
+    value = buffer.maskTextFn ? buffer.maskTextFn(value, target) : value.replace(/[\\S]/g, "*");
+  buffer.texts.push({ value, node: added });
+  return true;
+}
+function processRemoves(n, cache) {`;
+
+// rrweb tests blocking and masking with a class and a selector, each on the
+// element and then on its ancestors: up to four closest()/matches() calls
+// per mutation record and two per serialized element. With the SDK's options
+// (blockSelector and maskTextSelector set, the default class names) one
+// selector list of the class and the selector tests both in one call.
+const EITHER_SELECTOR = `
+const eitherSelectors = [];
+function eitherSelector(className, selector) {
+  for (const known of eitherSelectors) if (known[0] === className && known[1] === selector) return known[2];
+  const either = selector ? "." + className + "," + selector : "." + className;
+  eitherSelectors.push([className, selector, either]);
+  return either;
+}
+`;
+
+function oneSelectorForClassAndSelector(code) {
+  let out = replaceDeclaration(
+    code,
+    'function isBlocked(',
+    `${EITHER_SELECTOR}function isBlocked(node, blockClass, blockSelector, checkAncestors) {
+  const el = node && closestElementOfNode(node);
+  if (!el) return false;
+  const either = eitherSelector(blockClass, blockSelector);
+  return checkAncestors ? el.closest(either) !== null : el.matches(either);`,
+  );
+  out = replaceDeclaration(
+    out,
+    'function _isBlockedElement(',
+    `function _isBlockedElement(element, blockClass, blockSelector) {
+  return element.matches(eitherSelector(blockClass, blockSelector));`,
+  );
+  return cutBetween(
+    out,
+    `  try {
+    if (typeof maskTextClass === "string") {`,
+    '\nfunction onceIframeLoaded(',
+    `  const either = eitherSelector(maskTextClass, maskTextSelector);
+  return checkAncestors ? el.closest(either) !== null : el.matches(either);
+}`,
+    ['classMatchesRegex(el, maskTextClass, checkAncestors)', 'el.closest(maskTextSelector)'],
+  );
+}
+
+function recordTextSwapsAsTexts(code) {
+  const guard = `if (m.target.tagName === "TEXTAREA") {
+            this.genTextAreaValueMutation(m.target);
+            return;
+          }
+`;
+  if (code.split(guard).length !== 2) fail('the childList TEXTAREA guard not found once');
+  const out = code.replace(guard, `${guard}          if (swapText(this, m)) return;\n`);
+  if (out.split('\nfunction processRemoves(n, cache) {').length !== 2) fail('processRemoves not found once');
+  return out.replace('\nfunction processRemoves(n, cache) {', TEXT_SWAP);
+}
+
+export function slimRrweb(source, { textSwaps = true } = {}) {
   let code = cutBetween(
     source,
     '\nvar chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";\nvar lookup',
@@ -116,6 +207,8 @@ export function slimRrweb(source) {
   code = replaceDeclaration(code, 'function mergeHooks(', 'function mergeHooks() {');
   code = replaceDeclaration(code, 'class BaseRRNode {', 'class BaseRRNode {');
   code = assignOptions(code);
+  code = oneSelectorForClassAndSelector(code);
+  if (textSwaps) code = recordTextSwapsAsTexts(code);
   code = inlineEnums(code);
   // Without its map comment, the build's source map (build.mjs --sourcemap)
   // points into this slimmed code rather than through rrweb's own map, whose
@@ -123,12 +216,16 @@ export function slimRrweb(source) {
   return assignClassFields(code).replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 }
 
-export const rrwebSlim = {
-  name: 'rrweb-slim',
-  setup(build) {
-    build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => ({
-      contents: slimRrweb(await readFile(args.path, 'utf8')),
-      loader: 'js',
-    }));
-  },
-};
+export function rrwebSlimPlugin(options) {
+  return {
+    name: 'rrweb-slim',
+    setup(build) {
+      build.onLoad({ filter: /@rrweb[\\/]record[\\/]dist[\\/]record\.js$/ }, async (args) => ({
+        contents: slimRrweb(await readFile(args.path, 'utf8'), options),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+export const rrwebSlim = rrwebSlimPlugin();

@@ -1,7 +1,10 @@
 // The SDK's share of a CDP sampling profile: the time of samples whose top
-// frame is a function of sdk.js, sdk-extras.js or sdk-replay.js, and which
-// functions those were, named from the build's source maps (build.mjs
-// --sourcemap) so that rrweb's and the SDK's own functions can be told apart.
+// frame is a function of sdk.js, sdk-extras.js or sdk-replay.js (self time),
+// and of samples with such a function anywhere in their stack (the SDK's
+// functions and the browser's own that they call: DOM getters, closest(),
+// WeakMap.set), and which functions those were, named from the build's
+// source maps (build.mjs --sourcemap) so that rrweb's and the SDK's own
+// functions can be told apart.
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMapConsumer } from 'source-map-js';
 
@@ -9,6 +12,7 @@ export type Profile = {
   nodes: {
     id: number;
     callFrame: { url: string; functionName: string; lineNumber: number; columnNumber: number };
+    children?: number[];
   }[];
   samples?: number[];
   timeDeltas?: number[];
@@ -48,24 +52,47 @@ export function createSdkProfileTally(distDir: string) {
     // Seconds of the profile spent in the SDK's own functions, and in
     // anything but (idle). Samples are wall-clock: on a busy machine they
     // also count time the thread was descheduled in the middle of a function.
-    selfSeconds(profile: Profile): { sdk: number; busy: number } {
+    selfSeconds(profile: Profile): { sdk: number; inSdk: number; busy: number } {
       const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+      const parents = new Map<number, number>();
+      for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+      // Whether a node's stack has an SDK function anywhere: the browser's
+      // own functions the SDK calls (closest, childNodes, WeakMap.set) are
+      // nodes of their own, under the SDK function that called them.
+      const underSdk = new Map<number, boolean>();
+      const inSdkStack = (id: number): boolean => {
+        let known = underSdk.get(id);
+        if (known === undefined) {
+          const parent = parents.get(id);
+          known = SDK_FILE.test(nodes.get(id)?.url ?? '') || (parent !== undefined && inSdkStack(parent));
+          underSdk.set(id, known);
+        }
+        return known;
+      };
       const samples = profile.samples ?? [];
       const deltas = profile.timeDeltas ?? [];
       let micros = 0;
+      let inSdk = 0;
       let busy = 0;
       // timeDeltas[i] is the time before sample i; a sample stands for the next delta.
       for (let i = 0; i < samples.length; i++) {
         const frame = nodes.get(samples[i]!);
         const delta = deltas[i + 1] ?? 0;
         if (frame?.functionName !== '(idle)') busy += delta;
+        if (!inSdkStack(samples[i]!)) continue;
+        inSdk += delta;
         const file = frame?.url.match(SDK_FILE)?.[1];
-        if (!frame || !file) continue;
+        if (!frame) continue;
+        if (!file) {
+          const key = `browser: ${frame.functionName || '(anonymous)'}, called by the SDK`;
+          hot.set(key, (hot.get(key) ?? 0) + delta);
+          continue;
+        }
         micros += delta;
         const key = name(frame, file);
         hot.set(key, (hot.get(key) ?? 0) + delta);
       }
-      return { sdk: micros / 1e6, busy: busy / 1e6 };
+      return { sdk: micros / 1e6, inSdk: inSdk / 1e6, busy: busy / 1e6 };
     },
   };
 }

@@ -67,6 +67,8 @@ async function main() {
   const results = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   const own = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   const ownCpu = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  const inSdk = new Map<string, number[]>(configs.map((c) => [c.name, []]));
+  const inSdkCpu = new Map<string, number[]>(configs.map((c) => [c.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const config of configs.map((_, i) => configs[(i + round) % configs.length]!)) {
       current = config;
@@ -101,9 +103,11 @@ async function main() {
       own.get(config.name)!.push((sampled.sdk / elapsed) * 100);
       // The SDK's share of the busy samples times the thread's CPU time: the
       // same figure without the descheduled time a loaded machine adds.
-      ownCpu
-        .get(config.name)!
-        .push(sampled.busy > 0 ? ((sampled.sdk / sampled.busy) * busy * 100) / elapsed : 0);
+      const loadCorrected = (seconds: number) =>
+        sampled.busy > 0 ? ((seconds / sampled.busy) * busy * 100) / elapsed : 0;
+      ownCpu.get(config.name)!.push(loadCorrected(sampled.sdk));
+      inSdk.get(config.name)!.push((sampled.inSdk / elapsed) * 100);
+      inSdkCpu.get(config.name)!.push(loadCorrected(sampled.inSdk));
       await context.close();
     }
   }
@@ -112,7 +116,17 @@ async function main() {
   await ingest.close();
 
   printReport(
-    { windowSeconds, rounds, cpu: results, own, ownCpu, hot: tally.hot, batches: ingest.batches.length },
+    {
+      windowSeconds,
+      rounds,
+      cpu: results,
+      own,
+      ownCpu,
+      inSdk,
+      inSdkCpu,
+      hot: tally.hot,
+      batches: ingest.batches.length,
+    },
     `${SDK_DIR}dist/`,
   );
 }

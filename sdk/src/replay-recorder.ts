@@ -70,6 +70,8 @@ export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecor
       if (recording) buffer.push(event);
     },
     maskAllInputs: true,
+    // rrweb-slim.mjs tests each of these together with rrweb's default class
+    // (rr-block, rr-mask) as one selector list: both must stay set.
     blockSelector: '[data-gosight-block]',
     maskTextSelector: '[data-gosight-mask]',
     sampling: { mousemove: 50, scroll: 150, media: 800, input: 'last' },
