@@ -24,16 +24,10 @@ const rounds = Number(process.argv[3] ?? 7);
 const BLOCK = 20;
 const SDK_DIR = fileURLToPath(new URL('../../sdk/', import.meta.url));
 
-// The SDK's record options (sdk/src/replay-recorder.ts).
+// The SDK's record options (sdk/src/record-options.ts).
 const ENTRY = `import { record } from '@rrweb/record';
-window.startRecording = () => record({
-  emit: (event) => { window.events++; },
-  maskAllInputs: true,
-  blockSelector: '[data-gosight-block]',
-  maskTextSelector: '[data-gosight-mask]',
-  sampling: { mousemove: 50, scroll: 150, media: 800, input: 'last' },
-  slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
-});`;
+import { RECORD_OPTIONS } from './src/record-options.ts';
+window.startRecording = () => record({ emit: (event) => { window.events++; }, ...RECORD_OPTIONS });`;
 
 const PAGE = busyPageBody('random', 'window.events = 0;\nwindow.step = mutate;');
 

@@ -2,6 +2,7 @@
 // sdk-replay.js next to sdk.js for the snippet): rrweb is most of the SDK's
 // weight and pages that do not record never download it.
 import { record } from '@rrweb/record';
+import { RECORD_OPTIONS } from './record-options.ts';
 import { createReplayBuffer } from './replay-buffer.ts';
 import { inSample } from './sampling.ts';
 
@@ -69,13 +70,7 @@ export function startReplayRecorder(options: ReplayRecorderOptions): ReplayRecor
       }
       if (recording) buffer.push(event);
     },
-    maskAllInputs: true,
-    // rrweb-slim.mjs tests each of these together with rrweb's default class
-    // (rr-block, rr-mask) as one selector list: both must stay set.
-    blockSelector: '[data-gosight-block]',
-    maskTextSelector: '[data-gosight-mask]',
-    sampling: { mousemove: 50, scroll: 150, media: 800, input: 'last' },
-    slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
+    ...RECORD_OPTIONS,
   });
   if (!stopRecording) {
     stopSessionWatch();

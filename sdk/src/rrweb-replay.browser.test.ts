@@ -18,16 +18,11 @@ const SEEDS = [1, 2, 3, 4, 5, 6];
 const CONTROL_SEEDS = [1, 2, 3];
 const STEPS = 60;
 
-// The SDK's record options (replay-recorder.ts).
+// The SDK's record options (record-options.ts).
 const RECORDER = `import { record } from '@rrweb/record';
+import { RECORD_OPTIONS } from './src/record-options.ts';
 window.events = [];
-window.stop = record({
-  emit: (event) => window.events.push(event),
-  maskAllInputs: true,
-  blockSelector: '[data-gosight-block]',
-  maskTextSelector: '[data-gosight-mask]',
-  slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
-});`;
+window.stop = record({ emit: (event) => window.events.push(event), ...RECORD_OPTIONS });`;
 
 const REPLAYER = `import { Replayer } from '@rrweb/replay';
 window.replayAt = (events, offsets) => {

@@ -12,16 +12,11 @@ import { launchChromium } from '../test/chromium.ts';
 
 const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-// The SDK's record options (replay-recorder.ts); events are collected in window.events.
+// The SDK's record options (record-options.ts); events are collected in window.events.
 const ENTRY = `import { record } from '@rrweb/record';
+import { RECORD_OPTIONS } from './src/record-options.ts';
 window.events = [];
-window.stop = record({
-  emit: (event) => window.events.push(event),
-  maskAllInputs: true,
-  blockSelector: '[data-gosight-block]',
-  maskTextSelector: '[data-gosight-mask]',
-  slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaDescKeywords: true },
-});`;
+window.stop = record({ emit: (event) => window.events.push(event), ...RECORD_OPTIONS });`;
 
 const PAGE = `<main id="grid"></main><div id="host"></div><p id="plain">plain text</p>
 <div data-gosight-mask><p id="masked">masked text</p></div>
