@@ -12,17 +12,15 @@
 // 25th percentile), the figure least disturbed by the machine's load.
 //
 //   npx tsx bench/sdk/mutations.ts [steps=400] [rounds=7]
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { rrwebSlim } from '../../sdk/rrweb-slim.mjs';
 import { launchChromium } from '../../sdk/test/chromium.ts';
+import { pageScript } from '../../sdk/test/page-script.ts';
 import { busyPageBody } from './busy-page.ts';
 import { median } from './report.ts';
 
 const steps = Number(process.argv[2] ?? 400);
 const rounds = Number(process.argv[3] ?? 7);
 const BLOCK = 20;
-const SDK_DIR = fileURLToPath(new URL('../../sdk/', import.meta.url));
 
 // The SDK's record options (sdk/src/record-options.ts).
 const ENTRY = `import { record } from '@rrweb/record';
@@ -31,24 +29,11 @@ window.startRecording = () => record({ emit: (event) => { window.events++; }, ..
 
 const PAGE = busyPageBody('random', 'window.events = 0;\nwindow.step = mutate;');
 
-async function bundle(plugins: NonNullable<Parameters<typeof build>[0]['plugins']>): Promise<string> {
-  const out = await build({
-    stdin: { contents: ENTRY, resolveDir: SDK_DIR, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    write: false,
-    plugins,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 async function main() {
   const variants = [
-    { name: 'without recording', script: await bundle([]), record: false },
-    { name: 'rrweb as published', script: await bundle([]), record: true },
-    { name: 'rrweb-slim (the SDK)', script: await bundle([rrwebSlim]), record: true },
+    { name: 'without recording', script: await pageScript(ENTRY, [], true), record: false },
+    { name: 'rrweb as published', script: await pageScript(ENTRY, [], true), record: true },
+    { name: 'rrweb-slim (the SDK)', script: await pageScript(ENTRY, [rrwebSlim], true), record: true },
   ];
   const browser = await launchChromium();
   const cpu = new Map<string, number[]>(variants.map((v) => [v.name, []]));

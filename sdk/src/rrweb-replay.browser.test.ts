@@ -4,15 +4,13 @@
 // replayer the dashboard uses (@rrweb/replay); at every step the replay shows
 // the page's DOM as it was, masked text as asterisks and blocked parts
 // opaque. rrweb as published runs the same streams, checking the harness.
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rrwebSlim } from '../rrweb-slim.mjs';
 import { launchChromium } from '../test/chromium.ts';
+import { pageScript } from '../test/page-script.ts';
 import { CANONICAL_DOM, FUZZ_PAGE, FUZZ_STEPS } from '../test/replay-fuzz.ts';
 
-const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = [1, 2, 3, 4, 5, 6];
 // rrweb as published only shows that the harness holds: fewer seeds.
 const CONTROL_SEEDS = [1, 2, 3];
@@ -33,18 +31,6 @@ window.replayAt = (events, offsets) => {
   });
 };`;
 
-async function bundle(entry: string, plugins: Parameters<typeof build>[0]['plugins']): Promise<string> {
-  const out = await build({
-    stdin: { contents: entry, resolveDir: SDK_DIR, loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    plugins,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 type Checkpoint = { at: number; dom: string };
 type Recorded = { checkpoints: Checkpoint[]; events: { type: number; timestamp: number; data?: unknown }[] };
 
@@ -52,7 +38,7 @@ let browser: Browser;
 let replayer: string;
 beforeAll(async () => {
   browser = await launchChromium();
-  replayer = await bundle(REPLAYER, []);
+  replayer = await pageScript(REPLAYER);
 });
 afterAll(async () => {
   await browser?.close();
@@ -102,7 +88,7 @@ describe.each([
 ] as const)('%s', (_, plugins, seeds) => {
   let recorder: string;
   beforeAll(async () => {
-    recorder = await bundle(RECORDER, [...plugins]);
+    recorder = await pageScript(RECORDER, [...plugins]);
   });
 
   it.each(seeds)('replays seed %i step by step as the page was', async (seed) => {

@@ -3,14 +3,11 @@
 // and as the SDK's build edits it (its one deliberate change, text swaps,
 // turned off), give the same events. The text swaps are checked here case by
 // case, and in rrweb-replay.browser.test.ts by replaying.
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rrwebSlim, rrwebSlimPlugin } from '../rrweb-slim.mjs';
 import { launchChromium } from '../test/chromium.ts';
-
-const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
+import { pageScript } from '../test/page-script.ts';
 
 // The SDK's record options (record-options.ts); events are collected in window.events.
 const ENTRY = `import { record } from '@rrweb/record';
@@ -73,18 +70,6 @@ const STEPS = `[
   },
 ]`;
 
-async function bundle(plugins: Parameters<typeof build>[0]['plugins']): Promise<string> {
-  const out = await build({
-    stdin: { contents: ENTRY, resolveDir: SDK_DIR, loader: 'js' },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    plugins,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -113,8 +98,8 @@ async function record(script: string, steps = STEPS): Promise<unknown[]> {
 }
 
 it('records the same events as rrweb as published, text swaps aside', async () => {
-  const published = await record(await bundle([]));
-  const edited = await record(await bundle([rrwebSlimPlugin({ textSwaps: false })]));
+  const published = await record(await pageScript(ENTRY, []));
+  const edited = await record(await pageScript(ENTRY, [rrwebSlimPlugin({ textSwaps: false })]));
   const mutations = published.filter((e) => (e as { type: number }).type === 3);
   expect(mutations.length).toBeGreaterThanOrEqual(4);
   expect(edited).toEqual(published);
@@ -140,7 +125,7 @@ it.each([
   ['masked', 'masked', 'new secret', '*** ******'],
 ])('records a replaced text child (%s) as a text change of the old id', async (_, id, text, recorded) => {
   const steps = `[() => { document.getElementById('${id}').textContent = '${text}'; }]`;
-  const events = (await record(await bundle([rrwebSlim]), steps)) as RecordedEvent[];
+  const events = (await record(await pageScript(ENTRY, [rrwebSlim]), steps)) as RecordedEvent[];
   const mutations = events.filter((e) => e.type === 3 && e.data.source === 0).map((e) => e.data);
   const textId = firstChildId(events, id);
   expect(textId).toBeGreaterThan(0);
