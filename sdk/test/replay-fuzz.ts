@@ -9,10 +9,9 @@
 // must show it: blocked elements opaque, no comments, and with maskText the
 // text in masked parts as asterisks; a replay is read without, so that text
 // recorded unmasked shows) and
-// FUZZ_STEPS defines `runFuzz(seed, steps, only?)`, which returns one
-// checkpoint per step: the time after the step's mutations were handled, and
-// the canonical DOM at that time (`only`, a list of indices into its changes,
-// narrows a failing seed down to the changes that break it).
+// FUZZ_STEPS defines `runFuzz(seed, steps)`, which returns one checkpoint
+// per step: the time after the step's mutations were handled, and the
+// canonical DOM at that time.
 
 export const FUZZ_PAGE = `<div id="app">
 <main id="grid">${Array.from(
@@ -44,7 +43,7 @@ window.canonicalDom = function canonicalDom(node, maskText, masked = false) {
 };`;
 
 export const FUZZ_STEPS = `
-window.runFuzz = async function runFuzz(seed, steps, only) {
+window.runFuzz = async function runFuzz(seed, steps) {
   let state = seed >>> 0;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -126,12 +125,11 @@ window.runFuzz = async function runFuzz(seed, steps, only) {
       if (t) el.replaceChild(t, el.firstChild);
     },
   ];
-  const allowed = only ? ops.filter((_, i) => only.includes(i)) : ops;
   const checkpoints = [];
   for (let step = 0; step < steps; step++) {
     const changes = 1 + Math.floor(random() * 4);
     for (let i = 0; i < changes; i++) {
-      try { pick(allowed)(); } catch (error) { if (!(error instanceof DOMException)) throw error; }
+      try { pick(ops)(); } catch (error) { if (!(error instanceof DOMException)) throw error; }
     }
     await sleep(10);
     checkpoints.push({ at: Date.now(), dom: canonicalDom(app, true) });
